@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text;
+
+namespace LinReg.Data;
+
+/// <summary>What to do with an empty cell in a numeric column.</summary>
+public enum MissingValuePolicy
+{
+    /// <summary>Throw, naming the first missing cell's line and column.</summary>
+    Error,
+
+    /// <summary>Drop every row with a missing value (and report how many).</summary>
+    DropRows,
+
+    /// <summary>Replace missing values by the column mean over the rows present (and report how many, and the value).</summary>
+    ImputeMean,
+}
+
+/// <summary>What <see cref="CsvTable.ToDataset"/> did to the table.</summary>
+/// <param name="RowsRead">Data rows in the file.</param>
+/// <param name="RowsDropped">Rows removed by <see cref="MissingValuePolicy.DropRows"/>.</param>
+/// <param name="MissingByColumn">Empty cells per column (before any policy was applied).</param>
+/// <param name="ImputedValues">The value written into each imputed column.</param>
+/// <param name="OneHotCategories">For each categorical column, its categories in the order of the indicator columns; the dropped reference category is first.</param>
+public sealed record LoadReport(
+    int RowsRead,
+    int RowsDropped,
+    IReadOnlyDictionary<string, int> MissingByColumn,
+    IReadOnlyDictionary<string, double> ImputedValues,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> OneHotCategories)
+{
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{RowsRead} rows read, {RowsDropped} dropped");
+        foreach (var (col, n) in MissingByColumn.Where(kv => kv.Value > 0))
+            sb.Append(CultureInfo.InvariantCulture, $"; {col}: {n} missing");
+        foreach (var (col, v) in ImputedValues)
+            sb.Append(CultureInfo.InvariantCulture, $"; {col} imputed with {v:G6}");
+        foreach (var (col, cats) in OneHotCategories)
+            sb.Append(CultureInfo.InvariantCulture, $"; {col} one-hot: reference '{cats[0]}', indicators {string.Join(", ", cats.Skip(1).Select(c => $"'{c}'"))}");
+        return sb.ToString();
+    }
+}
+
+/// <summary>A dataset made from a CSV table, with what was done to get it and the categorical labels of each row.</summary>
+/// <param name="Data">Features (numeric columns, then one-hot indicators) and targets.</param>
+/// <param name="Report">Missing values, dropped rows, imputations, categories.</param>
+/// <param name="Labels">For each categorical column, the raw label of every kept row (for plots by category).</param>
+public sealed record TableDataset(Dataset Data, LoadReport Report, IReadOnlyDictionary<string, string[]> Labels);
+
+/// <summary>
+/// A CSV file read as strings (header row first; comma separated; double quotes around fields that contain commas,
+/// with "" for a quote), turned into a <see cref="Dataset"/> by <see cref="ToDataset"/> with an explicit missing-value
+/// policy and one-hot encoding of categorical columns.
+/// </summary>
+public sealed class CsvTable
+{
+    private readonly string[][] _rows;
+
+    private CsvTable(string[] columns, string[][] rows, string source)
+    {
+        Columns = columns;
+        _rows = rows;
+        Source = source;
+    }
+
+    /// <summary>Column names from the header.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Number of data rows.</summary>
+    public int RowCount => _rows.Length;
+
+    /// <summary>Where the table came from (for messages).</summary>
+    public string Source { get; }
+
+    /// <summary>Reads a CSV file.</summary>
+    /// <exception cref="FileNotFoundException">no such file.</exception>
+    /// <exception cref="FormatException">no header, or a row with a different number of fields than the header (names the line).</exception>
+    public static CsvTable Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path)) throw new FileNotFoundException($"CSV file not found: {Path.GetFullPath(path)}", path);
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        return Parse(reader, Path.GetFileName(path));
+    }
+
+    /// <summary>Parses CSV text.</summary>
+    /// <exception cref="FormatException">no header, or a row with a different number of fields than the header (names the line).</exception>
+    public static CsvTable Parse(TextReader reader, string source = "csv")
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        string? header = reader.ReadLine();
+        if (string.IsNullOrWhiteSpace(header)) throw new FormatException($"{source}: the file is empty (no header row).");
+        var columns = SplitLine(header, source, 1);
+        var rows = new List<string[]>();
+        int line = 1;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length == 0) continue;
+            var fields = SplitLine(text, source, line);
+            if (fields.Length != columns.Length)
+                throw new FormatException($"{source}, line {line}: {fields.Length} fields but the header has {columns.Length}.");
+            rows.Add(fields);
+        }
+        if (rows.Count == 0) throw new FormatException($"{source}: the header is there but there are no data rows.");
+        return new CsvTable(columns, rows.ToArray(), source);
+    }
+
+    private static string[] SplitLine(string line, string source, int lineNo)
+    {
+        var fields = new List<string>();
+        var sb = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else sb.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { fields.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(c);
+        }
+        if (quoted) throw new FormatException($"{source}, line {lineNo}: unterminated quoted field.");
+        fields.Add(sb.ToString());
+        return fields.ToArray();
+    }
+
+    /// <summary>The raw strings of one column.</summary>
+    /// <exception cref="ArgumentException">no such column (lists the columns).</exception>
+    public string[] Column(string name) => _rows.Select(r => r[IndexOf(name)]).ToArray();
+
+    private int IndexOf(string name)
+    {
+        int j = Array.IndexOf((string[])Columns, name);
+        if (j < 0) throw new ArgumentException($"{Source} has no column '{name}'; columns are: {string.Join(", ", Columns)}.", nameof(name));
+        return j;
+    }
+
+    /// <summary>
+    /// Builds a dataset: <paramref name="target"/> becomes y; every other column is a feature — numeric columns as
+    /// they are, <paramref name="categorical"/> columns one-hot encoded (one 0/1 indicator per category, categories in
+    /// ordinal order, the first one dropped as the reference level when <paramref name="dropFirstCategory"/> so the
+    /// indicators are not collinear with the bias) — except <paramref name="exclude"/>d ones.
+    /// An empty cell is missing; <paramref name="missing"/> says what to do, and the report says how many.
+    /// </summary>
+    /// <exception cref="ArgumentException">an unknown column name.</exception>
+    /// <exception cref="FormatException">a non-numeric value in a numeric column, or (policy Error) a missing value — naming line and column.</exception>
+    public TableDataset ToDataset(string target, IEnumerable<string>? categorical = null,
+        MissingValuePolicy missing = MissingValuePolicy.Error, IEnumerable<string>? exclude = null, bool dropFirstCategory = true)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!Enum.IsDefined(missing)) throw new ArgumentOutOfRangeException(nameof(missing), missing, "Unknown missing-value policy.");
+        int ty = IndexOf(target);
+        var cats = (categorical ?? []).Select(IndexOf).ToHashSet();
+        var skip = (exclude ?? []).Select(IndexOf).ToHashSet();
+        if (cats.Contains(ty)) throw new ArgumentException($"The target '{target}' cannot also be categorical.", nameof(categorical));
+        var numericCols = Enumerable.Range(0, Columns.Count).Where(j => j != ty && !cats.Contains(j) && !skip.Contains(j)).ToArray();
+        var catCols = Enumerable.Range(0, Columns.Count).Where(j => cats.Contains(j) && !skip.Contains(j)).ToArray();
+        var valueCols = numericCols.Append(ty).ToArray();
+
+        // 1. parse every numeric cell; NaN marks a missing one
+        int n = _rows.Length;
+        var values = new double[n, valueCols.Length];
+        var missingCount = valueCols.ToDictionary(j => j, _ => 0);
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < valueCols.Length; k++)
+            {
+                int j = valueCols[k];
+                string s = _rows[i][j].Trim();
+                if (s.Length == 0)
+                {
+                    missingCount[j]++;
+                    if (missing == MissingValuePolicy.Error)
+                        throw new FormatException($"{Source}, line {i + 2}, column '{Columns[j]}': missing value. Choose MissingValuePolicy.DropRows or ImputeMean to handle it.");
+                    values[i, k] = double.NaN;
+                }
+                else if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i, k]) || !double.IsFinite(values[i, k]))
+                    throw new FormatException($"{Source}, line {i + 2}, column '{Columns[j]}': '{s}' is not a finite number.");
+            }
+
+        // 2. apply the policy
+        var keep = Enumerable.Range(0, n).ToList();
+        var imputed = new Dictionary<string, double>();
+        if (missing == MissingValuePolicy.DropRows)
+            keep = keep.Where(i => Enumerable.Range(0, valueCols.Length).All(k => !double.IsNaN(values[i, k]))).ToList();
+        else if (missing == MissingValuePolicy.ImputeMean)
+            for (int k = 0; k < valueCols.Length; k++)
+            {
+                if (missingCount[valueCols[k]] == 0) continue;
+                if (valueCols[k] == ty)
+                    throw new FormatException($"{Source}: the target '{target}' has {missingCount[ty]} missing values; targets are never imputed — use DropRows.");
+                double sum = 0; int cnt = 0;
+                for (int i = 0; i < n; i++) if (!double.IsNaN(values[i, k])) { sum += values[i, k]; cnt++; }
+                if (cnt == 0) throw new FormatException($"{Source}: column '{Columns[valueCols[k]]}' has no values to impute from.");
+                double mean = sum / cnt;
+                for (int i = 0; i < n; i++) if (double.IsNaN(values[i, k])) values[i, k] = mean;
+                imputed[Columns[valueCols[k]]] = mean;
+            }
+        if (keep.Count == 0) throw new FormatException($"{Source}: no rows left after dropping rows with missing values.");
+
+        // 3. categories (ordinal order) and the feature layout
+        var categories = new Dictionary<string, IReadOnlyList<string>>();
+        var names = numericCols.Select(j => Columns[j]).ToList();
+        var catLevels = new List<(int Col, string[] Levels)>();
+        foreach (int j in catCols)
+        {
+            var levels = keep.Select(i => _rows[i][j].Trim()).Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (levels.Any(l => l.Length == 0))
+                throw new FormatException($"{Source}, column '{Columns[j]}': a category is empty (missing); fill it before one-hot encoding.");
+            categories[Columns[j]] = levels;
+            var used = dropFirstCategory ? levels.Skip(1).ToArray() : levels;
+            catLevels.Add((j, used));
+            names.AddRange(used.Select(l => $"{Columns[j]}={l}"));
+        }
+
+        int d = names.Count;
+        if (d == 0) throw new ArgumentException("No feature columns are left.", nameof(exclude));
+        var x = new double[keep.Count * d];
+        var y = new double[keep.Count];
+        var labels = catCols.ToDictionary(j => Columns[j], _ => new string[keep.Count]);
+        for (int r = 0; r < keep.Count; r++)
+        {
+            int i = keep[r], c = 0;
+            for (int k = 0; k < numericCols.Length; k++) x[r * d + c++] = values[i, k];
+            foreach (var (j, used) in catLevels)
+            {
+                string label = _rows[i][j].Trim();
+                labels[Columns[j]][r] = label;
+                foreach (string l in used) x[r * d + c++] = l == label ? 1 : 0;
+            }
+            y[r] = values[i, valueCols.Length - 1];
+        }
+        var report = new LoadReport(n, n - keep.Count,
+            valueCols.ToDictionary(j => Columns[j], j => missingCount[j]), imputed, categories);
+        return new TableDataset(new Dataset(x, y, d, names), report, labels);
+    }
+}
