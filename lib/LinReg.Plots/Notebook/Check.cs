@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace LinReg.Notebook;
+
+/// <summary>
+/// The reader's check for an exercise with one right answer: <c>Check.Answer("02.1", w);</c> prints
+/// "✔ 02.1 correct" or "✘ 02.1 not yet (you gave …) — hint: …" to standard output. It never prints the answer and
+/// never throws for a wrong answer (exercises are for trying). The answers live in an internal table
+/// (Exercises.cs in LinReg.Plots). Ids are "NN.k" (notebook NN, exercise k); "2.1" is accepted for "02.1".
+/// </summary>
+public static partial class Check
+{
+    /// <summary>The ids of all registered exercises, sorted.</summary>
+    public static IReadOnlyList<string> KnownIds { get; } = Exercises.All.Select(e => e.Id).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The question of an exercise, as registered (it never contains the answer).</summary>
+    /// <param name="exerciseId">E.g. "02.1".</param>
+    /// <returns>The question text.</returns>
+    /// <exception cref="ArgumentNullException">exerciseId is null.</exception>
+    /// <exception cref="ArgumentException">unknown id (the message lists the known ids).</exception>
+    public static string Question(string exerciseId) => Find(exerciseId).Question;
+
+    /// <summary>Checks a numeric answer: right when within the exercise's tolerance of the answer.</summary>
+    /// <param name="exerciseId">E.g. "02.1".</param>
+    /// <param name="value">The reader's answer.</param>
+    /// <exception cref="ArgumentNullException">exerciseId is null.</exception>
+    /// <exception cref="ArgumentException">unknown id (the message lists the known ids), or the exercise expects a
+    /// list of numbers or a word instead.</exception>
+    public static void Answer(string exerciseId, double value) => Console.WriteLine(Verdict(Find(exerciseId), value));
+
+    /// <summary>Checks an answer made of several numbers (e.g. a gradient (∇w, ∇b)).</summary>
+    /// <param name="exerciseId">E.g. "02.4".</param>
+    /// <param name="values">The reader's numbers, in the order the question asks for.</param>
+    /// <exception cref="ArgumentNullException">exerciseId or values is null.</exception>
+    /// <exception cref="ArgumentException">unknown id, or the exercise expects a single number or a word.</exception>
+    public static void Answer(string exerciseId, IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        Console.WriteLine(Verdict(Find(exerciseId), values));
+    }
+
+    /// <summary>Checks a one-word (or short phrase) answer; case, spaces and punctuation are ignored.</summary>
+    /// <param name="exerciseId">E.g. "01.1".</param>
+    /// <param name="value">The reader's answer.</param>
+    /// <exception cref="ArgumentNullException">exerciseId or value is null.</exception>
+    /// <exception cref="ArgumentException">unknown id, or the exercise expects numbers.</exception>
+    public static void Answer(string exerciseId, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Console.WriteLine(Verdict(Find(exerciseId), value));
+    }
+
+    /// <summary>The line <see cref="Answer(string, double)"/> prints for this exercise and value.</summary>
+    internal static string Verdict(Exercise e, double value)
+    {
+        Expect(e, AnswerKind.Number);
+        return Line(e, e.IsRight(value), Checked.Num(value));
+    }
+
+    /// <summary>The line <see cref="Answer(string, IReadOnlyList{double})"/> prints.</summary>
+    internal static string Verdict(Exercise e, IReadOnlyList<double> values)
+    {
+        Expect(e, AnswerKind.Numbers);
+        string extra = values.Count == e.Numbers!.Length ? "" : $"; the answer has {e.Numbers.Length} numbers";
+        return Line(e, e.IsRight(values), Checked.Vec(values) + extra);
+    }
+
+    /// <summary>The line <see cref="Answer(string, string)"/> prints.</summary>
+    internal static string Verdict(Exercise e, string value)
+    {
+        Expect(e, AnswerKind.Text);
+        return Line(e, e.IsRight(value), $"\"{value}\"");
+    }
+
+    private static Exercise Find(string exerciseId)
+    {
+        ArgumentNullException.ThrowIfNull(exerciseId);
+        string id = exerciseId.Trim();
+        if (ShortId().IsMatch(id)) id = "0" + id;
+        if (Exercises.ById.TryGetValue(id, out var e)) return e;
+        throw new ArgumentException(
+            $"Unknown exercise id \"{exerciseId}\". Known ids: {string.Join(", ", KnownIds)}.", nameof(exerciseId));
+    }
+
+    private static void Expect(Exercise e, AnswerKind kind)
+    {
+        if (e.Kind == kind) return;
+        string wants = e.Kind switch
+        {
+            AnswerKind.Number => "a single number: Check.Answer(\"" + e.Id + "\", value)",
+            AnswerKind.Numbers => $"{e.Numbers!.Length} numbers: Check.Answer(\"{e.Id}\", new[] {{ … }})",
+            _ => "a word: Check.Answer(\"" + e.Id + "\", \"…\")",
+        };
+        throw new ArgumentException($"Exercise {e.Id} expects {wants}.", "value");
+    }
+
+    private static string Line(Exercise e, bool right, string given) =>
+        right ? $"✔ {e.Id} correct" : $"✘ {e.Id} not yet (you gave {given}) — hint: {e.Hint}";
+
+    [GeneratedRegex(@"^\d\.\d+$")]
+    private static partial Regex ShortId();
+}

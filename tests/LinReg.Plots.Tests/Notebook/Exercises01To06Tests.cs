@@ -1,0 +1,202 @@
+using LinReg.Data;
+using LinReg.Losses;
+using LinReg.Models;
+using LinReg.Notebook;
+using LinReg.Optim;
+using LinReg.Training;
+
+namespace LinReg.Plots.Tests.Notebook;
+
+/// <summary>
+/// The answers of the exercises of notebooks 01–06, each derived here independently of the answer table (by hand
+/// arithmetic written out, a closed form, or by running the library the way the exercise asks the reader to), then
+/// fed to the reader's check, which must say "correct".
+/// </summary>
+public class Exercises01To06Tests
+{
+    private static string Verdict(string id, double value) => Check.Verdict(Exercises.ById[id], value);
+
+    private static string Verdict(string id, IReadOnlyList<double> values) => Check.Verdict(Exercises.ById[id], values);
+
+    private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ {id} correct", Verdict(id, value));
+
+    // ------------------------------------------------------------------ 01
+
+    [Fact]
+    public void Answer_01_1_PredictionForOnes_IsRight()
+    {
+        // ŷ = 1·2 + 1·(−3.4) + 4.2 (hand: 2 − 3.4 + 4.2 = 2.8)
+        double yHat = 1 * 2.0 + 1 * -3.4 + 4.2;
+        Assert.Equal(2.8, yHat, 12);
+        AssertCorrect("01.1", yHat);
+    }
+
+    [Fact]
+    public void Answer_01_2_HalfLossAtTwo_IsRight()
+    {
+        // residuals at w = 2: (2 − 3, 4 − 5) = (−1, −1); L = (1 + 1)/(2·2) = 0.5
+        double[] x = [1, 2], y = [3, 5];
+        double loss = x.Zip(y, (a, b) => (2 * a - b) * (2 * a - b)).Sum() / (2 * x.Length);
+        Assert.Equal(0.5, loss, 15);
+        AssertCorrect("01.2", loss);
+    }
+
+    [Fact]
+    public void Answer_01_3_BestConstant_IsTheMeanAndMinimizesTheRisk()
+    {
+        double[] y = [-1, 8, 8.5, -3];
+        double mean = y.Average();                     // (−1 + 8 + 8.5 − 3)/4 = 3.125
+        double Risk(double b) => y.Sum(t => 0.5 * (b - t) * (b - t)) / y.Length;
+        Assert.True(Risk(mean) < Risk(mean + 1e-3) && Risk(mean) < Risk(mean - 1e-3));
+        AssertCorrect("01.3", mean);
+    }
+
+    // ------------------------------------------------------------------ 02 (02.1 and 02.2 are in CheckTests)
+
+    [Fact]
+    public void Answer_02_3_LearningRateForMseLoss_GivesTheSameFirstStep()
+    {
+        // nn.MSELoss gradient: (2/|B|) Σ rᵢxᵢ = −10, (2/|B|) Σ rᵢ = −4. η' must give 1 − η'(−10) = 1.5 → η' = 0.05.
+        double gradW = 2.0 / 2 * ((1 * 1 - 2) * 1 + (1 * 3 - 6) * 3);
+        double gradB = 2.0 / 2 * ((1 * 1 - 2) + (1 * 3 - 6));
+        double eta = (1.5 - 1) / -gradW;
+        Assert.Equal(0.2, 0 - eta * gradB, 12);        // the same η' also gives b = 0.2
+        AssertCorrect("02.3", eta);
+    }
+
+    [Fact]
+    public void Answer_02_4_SumReduction_TakesAStepTwiceAsLong()
+    {
+        // with the library: SquaredLoss(Sum) on the worked example, one ScratchSgd step at η = 0.1
+        var batch = new Batch([1.0, 3.0], [2.0, 6.0], 1, [0, 1]);
+        var model = new LinearRegressionScratch([1.0], 0.0);
+        var loss = new SquaredLoss(Reduction.Sum);
+        var sgd = new ScratchSgd(model.Parameters, 0.1);
+        sgd.ZeroGrad();
+        model.Backward(batch, loss.Backward(model.Forward(batch), batch.Y));
+        sgd.Step();
+        Assert.Equal(2.0, model.Weight.Value[0], 12);  // by hand: ∇w = (−1)(1) + (−3)(3) = −10, w = 1 + 1 = 2
+        AssertCorrect("02.4", model.Weight.Value[0]);
+    }
+
+    [Fact]
+    public void Answer_02_5_LargestStableRate_SeparatesConvergenceFromDivergence()
+    {
+        // Hessian of L_B: (1/|B|)[[Σx², Σx], [Σx, |B|]] = [[5, 2], [2, 1]]; λmax = 3 + √8; η* = 2/λmax.
+        double trace = 6, det = 1;
+        double lambdaMax = trace / 2 + Math.Sqrt(trace * trace / 4 - det);
+        double etaStar = 2 / lambdaMax;
+        AssertCorrect("02.5", etaStar);
+
+        // and it is the boundary: full-batch GD just below converges, just above diverges
+        static double LossAfter(double eta, int steps)
+        {
+            double w = 1, b = 0;
+            for (int k = 0; k < steps; k++)
+            {
+                double r1 = w * 1 + b - 2, r2 = w * 3 + b - 6;
+                double gw = (r1 * 1 + r2 * 3) / 2, gb = (r1 + r2) / 2;
+                w -= eta * gw;
+                b -= eta * gb;
+            }
+            return (Math.Pow(w * 1 + b - 2, 2) + Math.Pow(w * 3 + b - 6, 2)) / 4;
+        }
+        Assert.True(LossAfter(etaStar * 0.95, 2000) < 1e-6);
+        Assert.True(LossAfter(etaStar * 1.05, 2000) > 1e6);
+    }
+
+    // ------------------------------------------------------------------ 03 (03.1 and 03.2 are in CheckTests)
+
+    [Fact]
+    public void Answer_03_3_MinimumLoss_OfWorkedExample2()
+    {
+        // w* = 13/5; residuals (2.6 − 3, 5.2 − 5) = (−0.4, 0.2); L = (0.16 + 0.04)/(2·2) = 0.05
+        double w = 13.0 / 5;
+        double loss = (Math.Pow(w * 1 - 3, 2) + Math.Pow(w * 2 - 5, 2)) / 4;
+        Assert.Equal(0.05, loss, 12);
+        AssertCorrect("03.3", loss);
+    }
+
+    // ------------------------------------------------------------------ 04
+
+    [Fact]
+    public void Answer_04_1_BatchesAndLastSize_MatchTheLoader()
+    {
+        // 1000 = 15·64 + 40 → 16 batches, the last of 40; and the library's loader agrees
+        var loader = new DataLoader(SyntheticData.SeedListing(0), 64, shuffle: true, seed: 0);
+        var sizes = loader.Select(b => b.Size).ToArray();
+        Assert.Equal(16, sizes.Length);
+        Assert.Equal(40, sizes[^1]);
+        Assert.Equal($"✔ 04.1 correct", Verdict("04.1", [sizes.Length, sizes[^1]]));
+    }
+
+    [Fact]
+    public void Answer_04_2_StepsOfTheListing_CountedByTheTrainer()
+    {
+        var data = SyntheticData.SeedListing(0);
+        var model = new Linear(2, 0);
+        var history = new Trainer(model, new MseLoss(), new Sgd(model.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
+        Assert.Equal(5 * 32, history.Steps.Count);   // ⌈1000/32⌉ = 32 per epoch
+        AssertCorrect("04.2", history.Steps.Count);
+    }
+
+    // ------------------------------------------------------------------ 05
+
+    [Fact]
+    public void Answer_05_1_PredictedFactorAtPoint06()
+    {
+        double factor = 1 / Math.Pow(1 - 0.06, 64);   // ≈ 52.46
+        AssertCorrect("05.1", Math.Round(factor));
+        AssertCorrect("05.1", factor);
+    }
+
+    [Fact]
+    public void Answer_05_2_EpochsUntilWithin001_CountedByTraining()
+    {
+        var data = SyntheticData.SeedListing(0);
+        var model = new LinearRegressionScratch(2, 0);
+        var trainer = new Trainer(model, new SquaredLoss(), new ScratchSgd(model.Parameters, 0.03));
+        var iter = new DataIter(data, 32, shuffle: true, seed: 0);
+        int epochs = 0;
+        double err;
+        do
+        {
+            trainer.Fit(iter, 1);
+            epochs++;
+            err = new[] { model.Weight.Value[0] - 2, model.Weight.Value[1] + 3.4, model.Bias.Value[0] - 4.2 }.Max(Math.Abs);
+        } while (err >= 0.01 && epochs < 100);
+        AssertCorrect("05.2", epochs);
+    }
+
+    // ------------------------------------------------------------------ 06
+
+    [Fact]
+    public void Answer_06_1_LargestErrorWithTheHalfLoss()
+    {
+        var data = SyntheticData.SeedListing(0);
+        var net = new Linear(2, 0);
+        new Trainer(net, new MseLoss(), new Sgd(net.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
+        double err = new[] { net.Weight.Value[0] - 2, net.Weight.Value[1] + 3.4, net.Bias.Value[0] - 4.2 }.Max(Math.Abs);
+        AssertCorrect("06.1", Math.Round(err, 3));
+        AssertCorrect("06.1", err);
+    }
+
+    [Fact]
+    public void Answer_06_2_WeightDecayMakesTwoGroups()
+    {
+        var net = new Linear(2, 0);
+        var sgd = new Sgd(net.Parameters, 0.03, weightDecay: 0.1);
+        Assert.Contains(sgd.Groups, g => g.WeightDecay == 0.1 && g.Parameters.Single() == net.Weight);
+        Assert.Contains(sgd.Groups, g => g.WeightDecay == 0 && g.Parameters.Single() == net.Bias);
+        AssertCorrect("06.2", sgd.Groups.Count);
+    }
+
+    [Fact]
+    public void Table_Notebooks01To06_EveryExerciseOfTheNotebooksIsRegistered()
+    {
+        // the ids the notebooks call Check.Answer with
+        string[] used = ["01.1", "01.2", "01.3", "02.1", "02.2", "02.3", "02.4", "02.5", "03.1", "03.2", "03.3",
+            "04.1", "04.2", "05.1", "05.2", "06.1", "06.2"];
+        foreach (var id in used) Assert.True(Exercises.ById.ContainsKey(id), $"exercise {id} is not registered");
+    }
+}
