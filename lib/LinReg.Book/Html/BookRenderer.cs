@@ -1,0 +1,258 @@
+using System.Text;
+
+namespace LinReg.Book.Html;
+
+/// <summary>Options of <see cref="BookRenderer.Render(IReadOnlyList{string}, string, BookRenderOptions)"/>.</summary>
+public sealed record BookRenderOptions
+{
+    /// <summary>The book's title on the index page and in every page title.</summary>
+    public string Title { get; init; } = BookRenderer.DefaultTitle;
+
+    /// <summary>Plotly.NET.dll to take plotly.js from; null = the NuGet global packages folder
+    /// (<see cref="PlotlyOffline.DefaultPlotlyNetDllPath"/>).</summary>
+    public string? PlotlyNetDllPath { get; init; }
+}
+
+/// <summary>One written notebook page.</summary>
+/// <param name="Notebook">The notebook's name (file name without extension).</param>
+/// <param name="Title">The page title: the notebook's first markdown heading (else its name).</param>
+/// <param name="Path">The full path of the written <c>.html</c> file.</param>
+/// <param name="Charts">How many Plotly charts the page shows.</param>
+/// <param name="Formulas">How many formulas were typeset.</param>
+public sealed record BookPage(string Notebook, string Title, string Path, int Charts, int Formulas);
+
+/// <summary>What <see cref="BookRenderer"/> wrote and what it could not render perfectly.</summary>
+/// <param name="OutputDirectory">The folder written into.</param>
+/// <param name="IndexPath">The table of contents page.</param>
+/// <param name="Pages">One entry per notebook, in book order.</param>
+/// <param name="PlotlyJsPath">The single local plotly.js every chart uses.</param>
+/// <param name="PlotlyJsVersion">Its version (from the resource name in Plotly.NET.dll).</param>
+/// <param name="MathProblems">Unknown LaTeX commands and malformed formulas (shown in red on the pages).</param>
+/// <param name="Warnings">Other things worth a look: outputs with network references, unrenderable outputs.</param>
+public sealed record BookRenderResult(
+    string OutputDirectory,
+    string IndexPath,
+    IReadOnlyList<BookPage> Pages,
+    string PlotlyJsPath,
+    string PlotlyJsVersion,
+    IReadOnlyList<MathProblem> MathProblems,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Builds the HTML book from executed notebooks: an index page with the table of contents, one page per notebook
+/// (markdown with MathML math, highlighted C#, outputs, offline Plotly charts), one stylesheet and one plotly.js.
+/// The result is readable from <c>file://</c> with no network.
+/// </summary>
+public static class BookRenderer
+{
+    /// <summary>The book's default title.</summary>
+    public const string DefaultTitle = "Linear Regression and Training Loops \u2014 an interactive C# textbook";
+
+    /// <summary>Renders the book with default options.</summary>
+    /// <param name="executedNotebookPaths">Executed nbformat 4 notebooks, in book order.</param>
+    /// <param name="outputDirectory">Folder to write into (created if missing; files of the same names are replaced).</param>
+    /// <returns>What was written.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">No notebooks, an empty path, or two notebooks with the same file name.</exception>
+    /// <exception cref="FileNotFoundException">A notebook, or Plotly.NET.dll (the source of plotly.js), is missing.</exception>
+    /// <exception cref="InvalidDataException">A notebook is not valid nbformat 4 JSON.</exception>
+    public static BookRenderResult Render(IReadOnlyList<string> executedNotebookPaths, string outputDirectory) =>
+        Render(executedNotebookPaths, outputDirectory, new BookRenderOptions());
+
+    /// <summary>Renders the book.</summary>
+    /// <param name="executedNotebookPaths">Executed nbformat 4 notebooks, in book order.</param>
+    /// <param name="outputDirectory">Folder to write into (created if missing; files of the same names are replaced).</param>
+    /// <param name="options">Title and where plotly.js comes from.</param>
+    /// <returns>What was written.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">No notebooks, an empty path, or two notebooks with the same file name.</exception>
+    /// <exception cref="FileNotFoundException">A notebook, or Plotly.NET.dll (the source of plotly.js), is missing.</exception>
+    /// <exception cref="InvalidDataException">A notebook is not valid nbformat 4 JSON.</exception>
+    public static BookRenderResult Render(IReadOnlyList<string> executedNotebookPaths, string outputDirectory, BookRenderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(executedNotebookPaths);
+        ArgumentNullException.ThrowIfNull(outputDirectory);
+        ArgumentNullException.ThrowIfNull(options);
+        if (executedNotebookPaths.Count == 0)
+            throw new ArgumentException("there are no notebooks to render (got an empty list)", nameof(executedNotebookPaths));
+        if (string.IsNullOrWhiteSpace(outputDirectory))
+            throw new ArgumentException($"output directory must not be empty, got '{outputDirectory}'", nameof(outputDirectory));
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in executedNotebookPaths)
+        {
+            if (string.IsNullOrWhiteSpace(p))
+                throw new ArgumentException($"a notebook path is empty: '{p}'", nameof(executedNotebookPaths));
+            var name = Path.GetFileNameWithoutExtension(p);
+            if (name.Equals("index", StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException($"a notebook named 'index' would overwrite the contents page: '{p}'", nameof(executedNotebookPaths));
+            if (!seen.TryAdd(name, p))
+                throw new ArgumentException($"two notebooks have the same name '{name}': '{seen[name]}' and '{p}'", nameof(executedNotebookPaths));
+        }
+
+        // Everything that can fail is read first, so a failure writes nothing.
+        var notebooks = executedNotebookPaths.Select(NotebookDocument.Load).ToList();
+        var plotly = PlotlyOffline.ExtractPlotlyJs(options.PlotlyNetDllPath);
+
+        var names = new HashSet<string>(notebooks.Select(n => n.Name), StringComparer.Ordinal);
+        var markdown = new MarkdownCellRenderer(names);
+        var rendered = notebooks.Select(nb => RenderNotebook(nb, markdown)).ToList();
+
+        var outDir = Path.GetFullPath(outputDirectory);
+        Directory.CreateDirectory(outDir);
+        var pages = new List<BookPage>();
+        for (var i = 0; i < rendered.Count; i++)
+        {
+            var r = rendered[i];
+            var prev = i > 0 ? rendered[i - 1] : null;
+            var next = i + 1 < rendered.Count ? rendered[i + 1] : null;
+            var path = Path.Combine(outDir, r.File);
+            WriteAtomically(path, Encoding.UTF8.GetBytes(PageHtml(r, prev, next, options.Title)));
+            pages.Add(new BookPage(r.Name, r.Title, path, r.Charts, r.Formulas));
+        }
+        WriteAtomically(Path.Combine(outDir, BookAssets.CssFileName), Encoding.UTF8.GetBytes(BookAssets.Css));
+        var plotlyPath = Path.Combine(outDir, PlotlyOffline.FileName);
+        WriteAtomically(plotlyPath, plotly.Content);
+        var indexPath = Path.Combine(outDir, "index.html");
+        WriteAtomically(indexPath, Encoding.UTF8.GetBytes(IndexHtml(rendered, options.Title)));
+
+        return new BookRenderResult(
+            outDir, indexPath, pages, plotlyPath, plotly.Version,
+            rendered.SelectMany(r => r.MathProblems).ToList(),
+            rendered.SelectMany(r => r.Warnings).ToList());
+    }
+
+    private sealed record RenderedNotebook(
+        string Name, string File, string Title, string? InThisNotebook, string Body, int Charts, int Formulas,
+        IReadOnlyList<MathProblem> MathProblems, IReadOnlyList<string> Warnings);
+
+    private static RenderedNotebook RenderNotebook(NotebookDocument nb, MarkdownCellRenderer markdown)
+    {
+        var file = nb.Name + ".html";
+        var math = new MathLog(nb.Name);
+        var outputs = new OutputRenderer(markdown);
+        string? title = null, inThis = null;
+        var body = new StringBuilder();
+        for (var i = 0; i < nb.Cells.Count; i++)
+        {
+            var cell = nb.Cells[i];
+            math.Cell = i + 1;
+            var where = $"{nb.Name}, cell {i + 1}";
+            switch (cell.Kind)
+            {
+                case CellKind.Markdown:
+                {
+                    var md = markdown.Render(cell.Source, math, file);
+                    title ??= md.FirstHeading;
+                    inThis ??= md.InThisNotebook;
+                    body.Append("<section class=\"cell markdown\" id=\"cell-").Append(i + 1).Append("\">\n")
+                        .Append(md.Html).Append("</section>\n");
+                    break;
+                }
+                case CellKind.Code:
+                {
+                    body.Append("<section class=\"cell code\" id=\"cell-").Append(i + 1).Append("\">\n<div class=\"input\">");
+                    if (cell.ExecutionCount is { } n) body.Append("<span class=\"prompt\">[").Append(n).Append("]</span>");
+                    body.Append("<pre class=\"code\"><code class=\"language-csharp\">")
+                        .Append(CSharpHighlighter.Highlight(cell.Source.TrimEnd()))
+                        .Append("</code></pre></div>\n");
+                    if (cell.Outputs.Count > 0)
+                    {
+                        var html = outputs.Render(cell.Outputs, math, file, where);
+                        if (html.Length > 0) body.Append("<div class=\"outputs\">\n").Append(html).Append("</div>\n");
+                    }
+                    body.Append("</section>\n");
+                    break;
+                }
+                default:
+                    body.Append("<section class=\"cell raw\" id=\"cell-").Append(i + 1).Append("\"><pre>")
+                        .Append(HtmlText.Escape(cell.Source)).Append("</pre></section>\n");
+                    break;
+            }
+        }
+        return new RenderedNotebook(nb.Name, file, title ?? nb.Name, inThis, body.ToString(), outputs.Charts, math.Formulas,
+            math.Problems, outputs.Warnings);
+    }
+
+    private static string E(string s) => HtmlText.Escape(s);
+
+    private static string Head(string title, bool plotly)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .Append("<meta name=\"generator\" content=\"LinReg.Book\">\n")
+          .Append("<title>").Append(E(title)).Append("</title>\n")
+          .Append("<link rel=\"stylesheet\" href=\"").Append(BookAssets.CssFileName).Append("\">\n");
+        if (plotly)
+        {
+            sb.Append("<script src=\"").Append(PlotlyOffline.FileName).Append("\" charset=\"utf-8\"></script>\n")
+              .Append("<script>").Append(PlotlyOffline.RequireShim).Append("</script>\n");
+        }
+        return sb.Append("</head>\n").ToString();
+    }
+
+    private static string PageHtml(RenderedNotebook r, RenderedNotebook? prev, RenderedNotebook? next, string bookTitle)
+    {
+        var sb = new StringBuilder(r.Body.Length + 4096);
+        sb.Append(Head($"{r.Title} \u2014 {bookTitle}", r.Charts > 0));
+        sb.Append("<body>\n<header class=\"book-nav\"><nav aria-label=\"Book navigation\">");
+        sb.Append(prev is null
+            ? "<span class=\"prev disabled\">\u2190 Previous</span>"
+            : $"<a class=\"prev\" rel=\"prev\" href=\"{E(prev.File)}\" title=\"{E(prev.Title)}\">\u2190 {E(prev.Title)}</a>");
+        sb.Append("<a class=\"contents\" href=\"index.html\">Contents</a>");
+        sb.Append(next is null
+            ? "<span class=\"next disabled\">Next \u2192</span>"
+            : $"<a class=\"next\" rel=\"next\" href=\"{E(next.File)}\" title=\"{E(next.Title)}\">{E(next.Title)} \u2192</a>");
+        sb.Append("</nav></header>\n<main>\n<article>\n");
+        sb.Append(r.Body);
+        sb.Append("</article>\n<footer class=\"page-footer\">");
+        if (prev is not null) sb.Append($"<a class=\"prev\" href=\"{E(prev.File)}\"><small>Previous</small>{E(prev.Title)}</a>");
+        if (next is not null) sb.Append($"<a class=\"next\" href=\"{E(next.File)}\"><small>Next</small>{E(next.Title)}</a>");
+        else sb.Append("<a class=\"next\" href=\"index.html\"><small>Back to</small>Contents</a>");
+        sb.Append("</footer>\n</main>\n</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    private static string IndexHtml(IReadOnlyList<RenderedNotebook> rendered, string bookTitle)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Head(bookTitle, plotly: false));
+        sb.Append("<body>\n<header class=\"book-nav\"><nav aria-label=\"Book navigation\">")
+          .Append("<span class=\"prev disabled\">\u2190 Previous</span><a class=\"contents\" href=\"index.html\">Contents</a>")
+          .Append($"<a class=\"next\" rel=\"next\" href=\"{E(rendered[0].File)}\" title=\"{E(rendered[0].Title)}\">{E(rendered[0].Title)} \u2192</a>")
+          .Append("</nav></header>\n<main>\n");
+        var dash = bookTitle.IndexOf(" \u2014 ", StringComparison.Ordinal);
+        if (dash > 0)
+        {
+            sb.Append("<h1>").Append(E(bookTitle[..dash])).Append("</h1>\n<p class=\"book-subtitle\">")
+              .Append(E(bookTitle[(dash + 3)..])).Append("</p>\n");
+        }
+        else sb.Append("<h1>").Append(E(bookTitle)).Append("</h1>\n");
+        sb.Append("<p>Each chapter is a notebook you can run in VS Code (Polyglot Notebooks) or Jupyter with the .NET C# kernel; ")
+          .Append("these pages show every notebook as it was executed when the book was built.</p>\n");
+        sb.Append("<h2>Contents</h2>\n<ol class=\"toc\">\n");
+        foreach (var r in rendered)
+        {
+            sb.Append("<li><a href=\"").Append(E(r.File)).Append("\">").Append(E(r.Title)).Append("</a>");
+            if (r.InThisNotebook is { } list) sb.Append("\n<div class=\"in-this-notebook\">").Append(list).Append("</div>");
+            sb.Append("</li>\n");
+        }
+        sb.Append("</ol>\n</main>\n</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Writes a file through a temporary sibling and a rename, so no half-written file is ever left.</summary>
+    private static void WriteAtomically(string path, byte[] content)
+    {
+        var tmp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            File.WriteAllBytes(tmp, content);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using Markdig;
+using Markdig.Extensions.Mathematics;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace LinReg.Book.Html;
+
+/// <summary>A formula the LaTeX converter could not fully handle.</summary>
+/// <param name="Notebook">The notebook's name (file name without extension).</param>
+/// <param name="Cell">The 1-based cell number.</param>
+/// <param name="Formula">The LaTeX source of the formula.</param>
+/// <param name="Problem">What went wrong, e.g. <c>unknown command \foo</c>.</param>
+public sealed record MathProblem(string Notebook, int Cell, string Formula, string Problem);
+
+/// <summary>Collects math problems while a page is rendered.</summary>
+internal sealed class MathLog(string notebook)
+{
+    public readonly List<MathProblem> Problems = [];
+    public int Cell { get; set; }
+    public int Formulas { get; private set; }
+
+    /// <summary>Typesets one formula. Display math is wrapped in a scrollable block: a &lt;div&gt; for math
+    /// blocks, a &lt;span&gt; (styled as a block) for <c>$$…$$</c> inside a paragraph, where a div is not allowed.</summary>
+    public string Convert(string latex, bool display, bool insideParagraph = false)
+    {
+        Formulas++;
+        var r = LatexToMathML.Convert(latex, display);
+        foreach (var u in r.UnknownCommands) Problems.Add(new MathProblem(notebook, Cell, latex, $"unknown command {u}"));
+        foreach (var e in r.Errors) Problems.Add(new MathProblem(notebook, Cell, latex, e));
+        if (!display) return r.MathML;
+        var tag = insideParagraph ? "span" : "div";
+        return $"<{tag} class=\"math-display\">{r.MathML}</{tag}>";
+    }
+}
+
+/// <summary>The rendered HTML of one markdown cell and what the book's table of contents needs from it.</summary>
+/// <param name="Html">The cell's HTML.</param>
+/// <param name="FirstHeading">Plain text of the cell's first heading, or null.</param>
+/// <param name="InThisNotebook">HTML of the list that follows an "In this notebook" heading/paragraph, with
+/// in-page links prefixed by the page's file name; or null.</param>
+internal sealed record MarkdownCellHtml(string Html, string? FirstHeading, string? InThisNotebook);
+
+/// <summary>Markdown → HTML with Markdig (advanced extensions, math), math typeset as MathML.</summary>
+internal sealed class MarkdownCellRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    private readonly IReadOnlySet<string> _notebookNames;
+
+    /// <param name="notebookNames">Names of the notebooks in the book: links to <c>name.ipynb</c> become <c>name.html</c>.</param>
+    public MarkdownCellRenderer(IReadOnlySet<string> notebookNames) => _notebookNames = notebookNames;
+
+    public MarkdownCellHtml Render(string markdown, MathLog math, string pageFile)
+    {
+        var doc = Markdown.Parse(markdown, _pipeline);
+        foreach (var link in doc.Descendants<LinkInline>()) link.Url = RewriteLink(link.Url);
+
+        var html = RenderObject(doc, math);
+
+        var heading = doc.Descendants<HeadingBlock>().FirstOrDefault();
+        var firstHeading = heading is null ? null : PlainText(heading.Inline);
+
+        string? toc = null;
+        var list = FindInThisNotebookList(doc);
+        if (list is not null)
+        {
+            foreach (var link in list.Descendants<LinkInline>())
+            {
+                if (link.Url is { } u && u.StartsWith('#')) link.Url = pageFile + u;
+            }
+            // The list is rendered a second time for the index: its math must not be counted twice.
+            toc = RenderObject(list, new MathLog("(toc)"));
+        }
+        return new MarkdownCellHtml(html, firstHeading, toc);
+    }
+
+    private string RenderObject(MarkdownObject obj, MathLog math)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathInlineRenderer(math));
+        renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new MathBlockRenderer(math));
+        renderer.Render(obj);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private string? RewriteLink(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || url.Contains("://", StringComparison.Ordinal)) return url;
+        var hash = url.IndexOf('#');
+        var path = hash < 0 ? url : url[..hash];
+        if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) return url;
+        var name = Path.GetFileNameWithoutExtension(path.Replace('\\', '/').Split('/')[^1]);
+        return _notebookNames.Contains(name) ? name + ".html" + (hash < 0 ? "" : url[hash..]) : url;
+    }
+
+    /// <summary>The list after a heading or paragraph that starts with "In this notebook".</summary>
+    private static ListBlock? FindInThisNotebookList(MarkdownDocument doc)
+    {
+        for (var i = 0; i < doc.Count; i++)
+        {
+            if (doc[i] is not LeafBlock { Inline: { } inline } || doc[i] is not (HeadingBlock or ParagraphBlock)) continue;
+            if (!PlainText(inline).TrimStart().StartsWith("In this notebook", StringComparison.OrdinalIgnoreCase)) continue;
+            for (var j = i + 1; j < doc.Count; j++)
+            {
+                if (doc[j] is ListBlock l) return l;
+                if (doc[j] is HeadingBlock) break;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The text of inlines without markup (math keeps its LaTeX source).</summary>
+    internal static string PlainText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var sb = new System.Text.StringBuilder();
+        foreach (var child in inline)
+        {
+            switch (child)
+            {
+                case LiteralInline lit: sb.Append(lit.Content.ToString()); break;
+                case CodeInline code: sb.Append(code.Content); break;
+                case MathInline m: sb.Append(m.Content.ToString()); break;
+                case LineBreakInline: sb.Append(' '); break;
+                case HtmlEntityInline ent: sb.Append(ent.Transcoded.ToString()); break;
+                case ContainerInline c: sb.Append(PlainText(c)); break;
+            }
+        }
+        return sb.ToString().Trim();
+    }
+
+    private sealed class MathInlineRenderer(MathLog math) : HtmlObjectRenderer<MathInline>
+    {
+        protected override void Write(HtmlRenderer renderer, MathInline obj) =>
+            renderer.Write(math.Convert(obj.Content.ToString(), obj.DelimiterCount >= 2, insideParagraph: true));
+    }
+
+    private sealed class MathBlockRenderer(MathLog math) : HtmlObjectRenderer<MathBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, MathBlock obj)
+        {
+            renderer.EnsureLine();
+            renderer.Write(math.Convert(obj.Lines.ToString(), display: true));
+            renderer.WriteLine();
+        }
+    }
+}
