@@ -69,9 +69,9 @@ internal static partial class Exercises
 
         // ---- 05: training from scratch
         Exercise.Number("05.1",
-            "With the ½ loss and η = 0.06, the predicted per-epoch loss factor 1/(1 − η)^64, to the nearest integer.",
-            52, 0.6,
-            "Compute (1 − 0.06) to the power 64 (32 steps per epoch, squared because the loss is quadratic) and take the reciprocal."),
+            "With the ½ loss and η = 0.01, the predicted per-epoch loss factor 1/(1 − η)^64, to two decimals.",
+            1 / Math.Pow(0.99, 64), 0.006,
+            "Compute (1 − 0.01) to the power 64 (32 steps per epoch, squared because the loss is quadratic) and take the reciprocal."),
         Exercise.Number("05.2",
             "½ loss, η = 0.03, batch 32, seeds 0: after how many epochs are w₁, w₂ and b all within 0.01 of (2, −3.4, 4.2) for the first time?",
             7, 1e-9,

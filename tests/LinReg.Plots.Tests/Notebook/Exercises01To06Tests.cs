@@ -143,11 +143,14 @@ public class Exercises01To06Tests
     // ------------------------------------------------------------------ 05
 
     [Fact]
-    public void Answer_05_1_PredictedFactorAtPoint06()
+    public void Answer_05_1_PredictedFactorAtPoint01()
     {
-        double factor = 1 / Math.Pow(1 - 0.06, 64);   // ≈ 52.46
-        AssertCorrect("05.1", Math.Round(factor));
+        // 0.99^64 = e^(64·ln 0.99) ≈ e^(−0.6432) ≈ 0.5256 → 1/0.5256 ≈ 1.90
+        double factor = 1 / Math.Pow(1 - 0.01, 64);
+        Assert.Equal(1.90, factor, 0.01);
+        AssertCorrect("05.1", Math.Round(factor, 2));
         AssertCorrect("05.1", factor);
+        Assert.StartsWith("✘", Verdict("05.1", 1 / Math.Pow(1 - 0.03, 64)));   // η = 0.03's factor is not it
     }
 
     [Fact]

@@ -1,0 +1,103 @@
+using LinReg.Book.Tests.Support;
+using LinReg.Data;
+using LinReg.Losses;
+using LinReg.Models;
+using LinReg.Optim;
+using LinReg.Training;
+using Microsoft.DotNet.Interactive.Events;
+
+namespace LinReg.Book.Tests.Notebooks;
+
+public sealed class Nb05Fixture() : BookNotebookFixture("05-training-from-scratch.ipynb");
+
+/// <summary>
+/// 05 · Training from scratch. Expected values: the seed listing's true parameters (2, −3.4, 4.2), the closed-form
+/// rate (1 − η)^(2·32) per epoch, the initial loss ½(Var y + (E y)²), the noise σ = 0.01, and the library's Trainer
+/// run here on the same pieces (the notebook's hand-written loop must be the same loop).
+/// </summary>
+[Collection(InProcessKernelCollection.Name)]
+public sealed class Nb05TrainingFromScratchTests(Nb05Fixture nb) : IClassFixture<Nb05Fixture>
+{
+    [Fact]
+    public void Run_AllCells_Succeed() => Assert.False(nb.Run.Failed, nb.Run.FailureSummary);
+
+    [Fact]
+    public void InitialLoss_IsHalfTheMeanSquaredTarget()
+    {
+        Assert.Equal(0.5 * (15.5601 + 4.2 * 4.2), nb.Get<double>("initialLoss"), 1.5);
+    }
+
+    [Fact]
+    public void HandWrittenLoop_IsTheTrainersLoop_FiveFallingEpochs()
+    {
+        // the same four pieces and seeds, run by the library's Trainer here
+        var data = SyntheticData.SeedListing(0);
+        var model = new LinearRegressionScratch(2, 0);
+        var history = new Trainer(model, new SquaredLoss(), new ScratchSgd(model.Parameters, 0.03))
+            .Fit(new DataIter(data, 32, shuffle: true, seed: 0), 5);
+
+        var epochLosses = nb.Get<List<double>>("epochLosses");
+        Assert.Equal(5, epochLosses.Count);
+        for (int e = 0; e < 5; e++) Assert.Equal(history.Epochs[e].TrainLoss, epochLosses[e], 12);
+        for (int e = 1; e < 5; e++) Assert.True(epochLosses[e] < epochLosses[e - 1]);
+        var w = nb.Get<double[]>("learnedW");
+        Assert.Equal(model.Weight.Value[0], w[0], 12);
+        Assert.Equal(model.Weight.Value[1], w[1], 12);
+        Assert.Equal(model.Bias.Value[0], nb.Get<double>("learnedB"), 12);
+        Assert.InRange(nb.Get<double>("loopVsTrainer"), 0, 1e-12);   // the notebook's own check of the same fact
+    }
+
+    [Fact]
+    public void EpochRatio_MatchesThePrediction()
+    {
+        double predicted = 1 / Math.Pow(0.97, 64);   // ≈ 7.02
+        Assert.Equal(predicted, nb.Get<double>("predictedRatio"), 12);
+        Assert.All(nb.Get<double[]>("epochRatios"), r => Assert.Equal(predicted, r, 1.0));
+    }
+
+    [Fact]
+    public void HalfLoss_FiveEpochs_NotYetWithin001_ListingSetting_Within001()
+    {
+        double[] truth = [2.0, -3.4, 4.2];
+        var w = nb.Get<double[]>("learnedW");
+        double[] halfErrors = [w[0] - truth[0], w[1] - truth[1], nb.Get<double>("learnedB") - truth[2]];
+        double largestHalf = halfErrors.Max(Math.Abs);
+        Assert.InRange(largestHalf, 0.01, 0.05);      // the notebook's claim: about 0.03 off, not finished
+
+        var lw = nb.Get<double[]>("listingW");
+        Assert.Equal(truth[0], lw[0], 0.01);
+        Assert.Equal(truth[1], lw[1], 0.01);
+        Assert.Equal(truth[2], nb.Get<double>("listingB"), 0.01);
+        // its last epoch's loss (no ½) sits at the noise floor σ² = 1e-4
+        Assert.Equal(1e-4, nb.Get<double>("listingHistory", "Epochs.4.TrainLoss"), 0.5e-4);
+    }
+
+    [Fact]
+    public void Residuals_CentredWithTheNoiseSpread()
+    {
+        Assert.Equal(0.0, nb.Get<double>("residualMean"), 0.001);   // 3σ/√n
+        Assert.Equal(0.01, nb.Get<double>("residualSd"), 0.001);    // σ
+        Assert.Equal(1000, nb.Get<double[]>("residuals").Length);
+    }
+
+    [Fact]
+    public void LiveChart_OneDisplayUpdatedInPlace()
+    {
+        var cell = nb.Run.CodeCells.Single(c => c.Source.Contains("new LiveLossChart", StringComparison.Ordinal));
+        var produced = Assert.Single(cell.Events.OfType<DisplayedValueProduced>());
+        var updates = cell.Events.OfType<DisplayedValueUpdated>().ToList();
+        Assert.True(updates.Count >= 2, $"expected the chart to be updated while training, got {updates.Count} updates");
+        Assert.All(updates, u => Assert.Equal(produced.ValueId, u.ValueId));
+        // the epoch losses are printed like the listing: "epoch loss"
+        var lines = cell.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["0", "1", "2", "3", "4"], lines.Select(l => l.Split(' ')[0]));
+    }
+
+    [Fact]
+    public void Exercises_PrintHintsNotAnswers()
+    {
+        var output = string.Concat(nb.Run.CodeCells.Where(c => c.Source.Contains("Check.Answer", StringComparison.Ordinal)).Select(c => c.StandardOutput));
+        Assert.Contains("✘ 05.1 not yet", output);
+        Assert.Contains("✘ 05.2 not yet", output);
+    }
+}

@@ -1,0 +1,100 @@
+using LinReg.Book.Runner;
+using LinReg.Book.Tests.Support;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LinReg.Book.Tests.Notebooks;
+
+public sealed class Nb06Fixture() : BookNotebookFixture("06-training-concisely.ipynb");
+
+/// <summary>
+/// 06 · Training concisely. Expected values: the seed listing's true parameters, the least-squares solution of the
+/// listing's data computed here with MathNet's QR (the floor of the loss), and the loss of the trained parameters
+/// computed here as mean((Xw + b − y)²) — nn.MSELoss's convention, no ½.
+/// </summary>
+[Collection(InProcessKernelCollection.Name)]
+public sealed class Nb06TrainingConciselyTests(Nb06Fixture nb) : IClassFixture<Nb06Fixture>
+{
+    [Fact]
+    public void Run_AllCells_Succeed() => Assert.False(nb.Run.Failed, nb.Run.FailureSummary);
+
+    [Fact]
+    public void Listing_ConcisePieces_RecoverTheTruthWithin001()
+    {
+        var w = nb.Get<double[]>("conciseW");
+        Assert.Equal(2.0, w[0], 0.01);
+        Assert.Equal(-3.4, w[1], 0.01);
+        Assert.Equal(4.2, nb.Get<double>("conciseB"), 0.01);
+        Assert.Equal(5, nb.Get<int>("history", "Epochs.Count"));
+        Assert.Equal(160, nb.Get<int>("history", "Steps.Count"));
+    }
+
+    [Fact]
+    public void ConciseAndFromScratch_SameNumbersAtEveryStep()
+    {
+        Assert.Equal(160, nb.Get<int>("scratchHistory", "Steps.Count"));
+        Assert.InRange(nb.Get<double>("maxStepLossDiff"), 0, 1e-12);
+        Assert.InRange(nb.Get<double>("maxParamDiff"), 0, 1e-12);
+    }
+
+    [Fact]
+    public void SwapOnePiece_IteratorOrHalfLossAtDoubleRate_SameParameters()
+    {
+        var w = nb.Get<double[]>("conciseW");
+        double b = nb.Get<double>("conciseB");
+        foreach (var name in new[] { "netWithIter", "netHalf" })
+        {
+            var wSwap = nb.Get<double[]>(name, "Weight.Value");
+            Assert.Equal(w[0], wSwap[0], 12);
+            Assert.Equal(w[1], wSwap[1], 12);
+            Assert.Equal(b, nb.Get<double[]>(name, "Bias.Value")[0], 12);
+        }
+        // ½ loss values are exactly half the listing's
+        for (int e = 0; e < 5; e++)
+            Assert.Equal(nb.Get<double>("history", $"Epochs.{e}.TrainLoss"), 2 * nb.Get<double>("historyHalf", $"Epochs.{e}.TrainLoss"), 12);
+    }
+
+    [Fact]
+    public void ClosedFormReference_IsTheLeastSquaresFloor_SgdEndsJustAbove()
+    {
+        var data = LinReg.Data.SyntheticData.SeedListing(0);
+        var a = Matrix<double>.Build.Dense(data.Count, 3, (i, j) => j == 0 ? 1.0 : data.X[i * 2 + j - 1]);
+        var y = Vector<double>.Build.Dense(data.Y);
+        var theta = a.QR().Solve(y);
+        double floor = (a * theta - y).DotProduct(a * theta - y) / data.Count;   // RSS/n, no ½
+
+        Assert.Equal(floor, nb.Get<double>("closedFormLoss"), 12);
+        var wClosed = nb.Get<double[]>("closedForm", "Weights");
+        Assert.Equal(theta[1], wClosed[0], 10);
+        Assert.Equal(theta[2], wClosed[1], 10);
+        Assert.Equal(theta[0], nb.Get<double>("closedForm", "Bias"), 10);
+
+        var w = nb.Get<double[]>("conciseW");
+        double b = nb.Get<double>("conciseB");
+        double sgdLoss = Enumerable.Range(0, data.Count).Average(i => Math.Pow(data.X[2 * i] * w[0] + data.X[2 * i + 1] * w[1] + b - data.Y[i], 2));
+        Assert.Equal(sgdLoss, nb.Get<double>("sgdFinalLoss"), 12);
+        Assert.True(sgdLoss >= floor, "SGD cannot beat the least-squares minimum");
+        Assert.True(sgdLoss / floor - 1 < 0.01, $"SGD's loss {sgdLoss} should be within 1% of the floor {floor}");
+        Assert.Equal(theta[1], w[0], 1e-3);
+        Assert.Equal(theta[2], w[1], 1e-3);
+        Assert.Equal(theta[0], b, 1e-3);
+        // the floor ≈ σ²(n − 3)/n with σ = 0.01
+        Assert.Equal(1e-4 * 997 / 1000, floor, 1e-5);
+    }
+
+    [Fact]
+    public void LossCurve_HasTheClosedFormReferenceLine()
+    {
+        var html = nb.Run.CodeCells.SelectMany(c => c.Outputs.OfType<DisplayOutput>()).Select(d => d["text/html"])
+            .Single(h => h is not null && h.Contains("closed form (least squares)", StringComparison.Ordinal));
+        Assert.Contains("\"type\":\"log\"", html);
+    }
+
+    [Fact]
+    public void Exercises_PrintHintsNotAnswers()
+    {
+        var output = string.Concat(nb.Run.CodeCells.Where(c => c.Source.Contains("Check.Answer", StringComparison.Ordinal)).Select(c => c.StandardOutput));
+        Assert.Contains("✘ 06.1 not yet", output);
+        Assert.Contains("✘ 06.2 not yet", output);
+        Assert.DoesNotContain("0.034", output);
+    }
+}
