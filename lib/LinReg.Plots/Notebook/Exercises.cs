@@ -13,6 +13,9 @@ internal static partial class Exercises
     [
         // ---- 01–06: the chapter's core path (Exercises01To06.cs)
         .. Notebooks01To06(),
+
+        // ---- 07–11: noise, minibatch noise, residuals, real data, pitfalls (Exercises07To11.cs)
+        .. Notebooks07To11(),
     ];
 
     internal static readonly IReadOnlyDictionary<string, Exercise> ById = All.ToDictionary(e => e.Id, StringComparer.Ordinal);

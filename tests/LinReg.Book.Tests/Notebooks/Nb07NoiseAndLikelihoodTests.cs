@@ -1,0 +1,71 @@
+using LinReg.Book.Tests.Support;
+using LinReg.Data;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace LinReg.Book.Tests.Notebooks;
+
+public sealed class Nb07Fixture() : BookNotebookFixture("07-noise-and-likelihood.ipynb");
+
+/// <summary>
+/// 07 · Noise and likelihood. Expected values: the hand calculation on the seed's worked example 2 (σ̂² = 0.1,
+/// −log p = log(0.2π) + 1), least squares recomputed here with MathNet's QR (the maximum-likelihood fit must equal it to
+/// 1e-8, and σ̂² = RSS/n), the asymptotic relative efficiencies of least absolute deviations (2 under Laplace noise,
+/// 2/π under Gaussian noise) and the linearity of least squares in y (an outlier pushed 10× further moves it 10× more).
+/// </summary>
+[Collection(InProcessKernelCollection.Name)]
+public sealed class Nb07NoiseAndLikelihoodTests(Nb07Fixture nb) : IClassFixture<Nb07Fixture>
+{
+    [Fact]
+    public void Run_AllCells_Succeed() => Assert.False(nb.Run.Failed, nb.Run.FailureSummary);
+
+    [Fact]
+    public void WorkedExample2_AsAMaximumLikelihoodFit_MatchesTheHandCalculation()
+    {
+        // r = (−0.4, 0.2): σ̂² = (0.16 + 0.04)/2 = 0.1; −log p = (2/2)·log(2π·0.1) + 0.2/(2·0.1)
+        Assert.Equal(0.1, nb.Get<double>("sigma2We2"), 12);
+        Assert.Equal(Math.Log(0.2 * Math.PI) + 1, nb.Get<double>("nllWe2"), 12);
+        Assert.Equal(0.535292, nb.Get<double>("nllWe2"), 6);   // the value the text quotes
+        // w = 2.5: r = (−0.5, 0), σ̂² = 0.125: log(0.25π) + 1 — larger
+        Assert.Equal(Math.Log(0.25 * Math.PI) + 1, nb.Get<double>("nllOther"), 12);
+        Assert.True(nb.Get<double>("nllOther") > nb.Get<double>("nllWe2"));
+    }
+
+    [Fact]
+    public void GaussianMaximumLikelihood_EqualsLeastSquaresTo1e8_AndSigmaSquaredIsRssOverN()
+    {
+        var data = SyntheticData.Linear([2.0, -3.4], 4.2, 200, 0.5, 7);
+        var a = Matrix<double>.Build.Dense(200, 3, (i, j) => j < 2 ? data.X[i * 2 + j] : 1.0);
+        var y = Vector<double>.Build.Dense(data.Y);
+        var theta = a.QR().Solve(y);
+        var r = a * theta - y;
+        var w = nb.Get<double[]>("mle", "Weights");
+        Assert.Equal(theta[0], w[0], 8);
+        Assert.Equal(theta[1], w[1], 8);
+        Assert.Equal(theta[2], nb.Get<double>("mle", "Bias"), 8);
+        Assert.InRange(nb.Get<double>("mleVsLeastSquares"), 0, 1e-8);
+        double rssOverN = r.DotProduct(r) / 200;
+        Assert.InRange(Math.Abs(nb.Get<double>("sigma2Mle") / rssOverN - 1), 0, 1e-8);
+        Assert.Equal(r.DotProduct(r) / 197, nb.Get<double>("sigma2Unbiased"), 10);
+        // the profile's grid minimum is σ̂ up to half a grid step (0.005)
+        Assert.InRange(Math.Abs(nb.Get<double>("sigmaAtGridMinimum") - Math.Sqrt(rssOverN)), 0, 0.0025);
+    }
+
+    [Fact]
+    public void LossChoice_WinnerFlipsWithTheNoise_NearTheAsymptoticEfficiencies()
+    {
+        // asymptotic OLS/LAD slope-variance ratios: 2 for Laplace, 2/π ≈ 0.64 for Gaussian (n = 100: below 2)
+        Assert.InRange(nb.Get<double>("efficiencyLaplace"), 1.2, 2.6);
+        Assert.InRange(nb.Get<double>("efficiencyGauss"), 0.45, 0.85);
+    }
+
+    [Fact]
+    public void Outlier_MovesLeastSquaresLinearly_LadNotAtAll()
+    {
+        double ols = nb.Get<double>("olsShift"), olsWorse = nb.Get<double>("olsShiftWorse");
+        Assert.True(ols > 0.3, $"least-squares slope shift {ols}");
+        Assert.Equal(10.0, olsWorse / ols, 9);   // least squares is linear in y
+        Assert.InRange(nb.Get<double>("ladShift"), 0, 1e-12);
+        Assert.InRange(nb.Get<double>("ladShiftWorse"), 0, 1e-12);
+        Assert.True(nb.Get<double>("scaleWithWorseOutlier") > nb.Get<double>("scaleWithOutlier"));
+    }
+}
