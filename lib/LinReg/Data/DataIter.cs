@@ -36,6 +36,12 @@ public sealed class DataIter : IEnumerable<Batch>
         _rng = new Random(seed);
     }
 
+    /// <summary>The dataset being iterated (for the fast path in LinReg.Fast, which reads X in place).</summary>
+    internal Dataset Data => _data;
+
+    /// <summary>The persistent shuffling generator (the fast path draws the same permutations from it).</summary>
+    internal Random Rng => _rng;
+
     /// <summary>|B|.</summary>
     public int BatchSize { get; }
 

@@ -32,6 +32,9 @@ public sealed class DataLoader : IEnumerable<Batch>
         _order = Enumerable.Range(0, dataset.Count).ToArray();
     }
 
+    /// <summary>The persistent shuffling generator (the fast path in LinReg.Fast draws the same permutations from it).</summary>
+    internal Random Rng => _rng;
+
     /// <summary>The dataset being served.</summary>
     public Dataset Dataset { get; }
 

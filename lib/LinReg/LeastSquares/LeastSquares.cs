@@ -116,8 +116,13 @@ public static class LeastSquares
         return LeastSquaresSolvers.Solve(design, LeastSquaresMethod.RefinedQr);
     }
 
-    private static Design Validate(double[] x, double[]? xLo, int rows, int cols, double[] y, double[]? yLo, bool fitIntercept,
-        LeastSquaresMethod method, bool columnMajor, IReadOnlyList<string>? featureNames, string xName, string yName)
+    /// <summary>
+    /// The argument checks of every Fit overload (shared with the fast path in LinReg.Fast, which checks finiteness
+    /// with its own SIMD scan and passes <paramref name="checkFinite"/> = false).
+    /// </summary>
+    internal static Design Validate(double[] x, double[]? xLo, int rows, int cols, double[] y, double[]? yLo, bool fitIntercept,
+        LeastSquaresMethod method, bool columnMajor, IReadOnlyList<string>? featureNames, string xName, string yName,
+        bool checkFinite = true)
     {
         ArgumentNullException.ThrowIfNull(x, xName);
         ArgumentNullException.ThrowIfNull(y, yName);
@@ -137,10 +142,13 @@ public static class LeastSquares
             throw new ArgumentException($"X has {rows} rows but {yName} has {y.Length} values.", yName);
         if (yLo is not null && yLo.Length != rows)
             throw new ArgumentException($"yLo has {yLo.Length} values but yHi has {rows}; they must have the same length.", nameof(yLo));
-        CheckFinite(x, rows, cols, columnMajor, xName);
-        if (xLo is not null) CheckFinite(xLo, rows, cols, columnMajor, nameof(xLo));
-        CheckFinite(y, yName);
-        if (yLo is not null) CheckFinite(yLo, nameof(yLo));
+        if (checkFinite)
+        {
+            CheckFinite(x, rows, cols, columnMajor, xName);
+            if (xLo is not null) CheckFinite(xLo, rows, cols, columnMajor, nameof(xLo));
+            CheckFinite(y, yName);
+            if (yLo is not null) CheckFinite(yLo, nameof(yLo));
+        }
         int p = cols + (fitIntercept ? 1 : 0);
         if (rows < p && method != LeastSquaresMethod.Svd)
             throw new ArgumentException(

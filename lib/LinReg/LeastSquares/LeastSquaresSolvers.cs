@@ -55,7 +55,17 @@ internal static class LeastSquaresSolvers
         }
         for (int a = 0; a < p; a++)
             for (int b = 0; b < a; b++) g[a, b] = g[b, a];
+        return NormalEquationsFromGram(d, g, c, sums: null);
+    }
 
+    /// <summary>
+    /// The normal equation from an already formed G = AᵀA (both triangles) and c = Aᵀy: scaled Cholesky, rank and
+    /// conditioning checks, solve. <paramref name="sums"/> computes (RSS, TSS) for the solution (hook for LinReg.Fast,
+    /// which forms G and the sums with its own kernels); null uses <see cref="Design.SumsOfSquares"/>.
+    /// </summary>
+    internal static LeastSquaresResult NormalEquationsFromGram(Design d, double[,] g, double[] c, SumsOfSquares? sums)
+    {
+        int p = d.Columns;
         // Power-of-two symmetric scaling S = s G s (exact; Cholesky's rounding errors do not change under it).
         var s = new double[p];
         for (int j = 0; j < p; j++)
@@ -133,7 +143,7 @@ internal static class LeastSquaresSolvers
             z[i] = v / l[i, i];
         }
         for (int i = 0; i < p; i++) z[i] *= s[i];
-        return Result(d, LeastSquaresMethod.NormalEquations, z, new double[p], p, sv, cond, scaledCond, 0, warning);
+        return Result(d, LeastSquaresMethod.NormalEquations, z, new double[p], p, sv, cond, scaledCond, 0, warning, sums);
     }
 
     /// <summary>Coefficients c with column k ≈ Σ c_j column j over the independent earlier columns (scaled space).</summary>
@@ -378,10 +388,13 @@ internal static class LeastSquaresSolvers
         return (HouseholderQr.Cond(sv), sv.Count(v => v > tol));
     }
 
-    private static LeastSquaresResult Result(Design d, LeastSquaresMethod method, double[] xHi, double[] xLo, int rank,
-        double[] sv, double cond, double scaledCond, int iterations, string? warning)
+    /// <summary>(RSS, TSS) of the design for the solution xHi + xLo (per design column).</summary>
+    internal delegate (double Rss, double Tss) SumsOfSquares(double[] xHi, double[] xLo);
+
+    internal static LeastSquaresResult Result(Design d, LeastSquaresMethod method, double[] xHi, double[] xLo, int rank,
+        double[] sv, double cond, double scaledCond, int iterations, string? warning, SumsOfSquares? sums = null)
     {
-        var (rss, tss) = d.SumsOfSquares(xHi, xLo);
+        var (rss, tss) = sums is null ? d.SumsOfSquares(xHi, xLo) : sums(xHi, xLo);
         int off = d.Intercept ? 1 : 0;
         var w = new double[d.Features];
         for (int j = 0; j < w.Length; j++) w[j] = xHi[j + off] + xLo[j + off];

@@ -1,0 +1,109 @@
+using LinReg.Data;
+using LinReg.Fast;
+
+namespace LinReg.Tests.Fast;
+
+/// <summary>The streaming kernels against plain loops (the definitions written out).</summary>
+public class KernelTests
+{
+    private static (double[] X, double[] Y) Data(int n, int d, int seed)
+    {
+        var s = new NormalSampler(seed);
+        var x = new double[n * d];
+        var y = new double[n];
+        s.Fill(x);
+        s.Fill(y, 3, 2);
+        return (x, y);
+    }
+
+    [Theory]
+    [InlineData(1000, 13, 1)]   // P = 16: one 4×2 tile column
+    [InlineData(2500, 45, 2)]   // P = 48: 4×4, then 4×2 tiles
+    [InlineData(3000, 30, 2)]   // P = 32: the 4×4 tile alone, several blocks per thread
+    [InlineData(7, 1, 2)]       // fewer rows than a block, more threads than blocks
+    [InlineData(900, 86, 2)]    // P = 88: 4×4 tiles, then 4×2 and 4×1 at the right edge
+    [InlineData(1200, 62, 1)]   // P = 64: two 4×4 tiles per row band, several blocks
+    public void GramKernel_Compute_EqualsThePlainSumsOfProducts(int n, int d, int threads)
+    {
+        var (x, y) = Data(n, d, seed: d);
+
+        var g = GramKernel.Compute(x, n, d, y, threads);
+
+        int p = GramKernel.PaddedWidth(d);
+        Assert.Equal(p * p, g.Length);
+        double At(int i, int c) => c < d ? x[i * d + c] : c == d ? 1.0 : c == d + 1 ? y[i] : 0.0;
+        for (int a = 0; a < p; a++)
+            for (int b = 0; b < p; b++)
+            {
+                double s = 0, abs = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    s += At(i, a) * At(i, b);
+                    abs += Math.Abs(At(i, a) * At(i, b));
+                }
+                Assert.True(Math.Abs(g[a * p + b] - s) <= 1e-13 * abs + 1e-300, $"G[{a},{b}] = {g[a * p + b]} vs {s}");
+            }
+    }
+
+    [Theory]
+    [InlineData(700, 9, true, 1)]
+    [InlineData(2000, 24, false, 2)]
+    public void StreamingQr_Factor_RtREqualsScaledGram(int n, int d, bool intercept, int threads)
+    {
+        var (x, y) = Data(n, d, seed: 7);
+        var a = new RowMajorDesign(x, null, n, d, y, null, intercept);
+        int p = a.Columns;
+        var scale = Enumerable.Range(0, p).Select(j => Math.ScaleB(1.0, -(j % 3))).ToArray();
+
+        var r = StreamingQr.Factor(a, scale, threads);
+
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < i; j++) Assert.Equal(0.0, r[i * p + j]);   // upper triangular
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j < p; j++)
+            {
+                double rtr = 0;
+                for (int k = 0; k < p; k++) rtr += r[k * p + i] * r[k * p + j];
+                double g = 0, abs = 0;
+                for (int row = 0; row < n; row++)
+                {
+                    double v = a.Hi(row, i) * scale[i] * a.Hi(row, j) * scale[j];
+                    g += v;
+                    abs += Math.Abs(v);
+                }
+                Assert.True(Math.Abs(rtr - g) <= 1e-12 * abs, $"(RᵀR)[{i},{j}] = {rtr} vs {g}");
+            }
+    }
+
+    [Fact]
+    public void Residuals_SmallIntegers_ExactRssAndGradient()
+    {
+        // y = 1 + 2x₁ + 3x₂ exactly except row 2 (+1): with x = (1, 2, 3) the residuals are 0, 0, 1, 0, so RSS = 1 and
+        // Aᵀr = (1, x₁ of row 2, x₂ of row 2) = (1, 5, −2) — by hand.
+        double[] x = [1, 0, 0, 1, 5, -2, 2, 2];
+        double[] y = [3, 4, 1 + 10 - 6 + 1, 1 + 4 + 6];
+        var a = new RowMajorDesign(x, null, 4, 2, y, null, intercept: true);
+        var g = new double[3];
+
+        double rss = a.Residuals([1, 2, 3], [0, 0, 0], g, threads: 2);
+
+        Assert.Equal(1.0, rss);
+        Assert.Equal([1.0, 5.0, -2.0], g);
+    }
+
+    [Fact]
+    public void Residuals_CancellationBeyondDouble_ResolvedInDoubleDouble()
+    {
+        // yᵢ = 1e16·xᵢ + 1 with x = 1: in double, 1e16 + 1 rounds to 1e16; the pass must still see r = 1 when given
+        // y as hi + lo = 1e16 + 1 and the solution 1e16 for the single column: RSS = n.
+        int n = 64;
+        var x = Enumerable.Repeat(1.0, n).ToArray();
+        var yHi = Enumerable.Repeat(1e16, n).ToArray();
+        var yLo = Enumerable.Repeat(1.0, n).ToArray();
+        var a = new RowMajorDesign(x, null, n, 1, yHi, yLo, intercept: false);
+
+        double rss = a.Residuals([1e16], [0], null, threads: 1);
+
+        Assert.Equal(n, rss);
+    }
+}
