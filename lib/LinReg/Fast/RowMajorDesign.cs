@@ -254,29 +254,8 @@ internal sealed class RowMajorDesign
         return s;
     }
 
-    /// <summary>TSS: Σ(yᵢ − ȳ)² with an intercept (two passes, mean in double-double), Σyᵢ² without, in double-double.</summary>
-    internal double TotalSumOfSquares()
-    {
-        double meanHi = 0, meanLo = 0;
-        if (Intercept)
-        {
-            double sh = 0, sl = 0;
-            for (int i = 0; i < Rows; i++) AddDD(ref sh, ref sl, Y[i], YLo?[i] ?? 0.0);
-            var mean = new DoubleDouble(sh, sl) / Rows;
-            meanHi = mean.Hi;
-            meanLo = mean.Lo;
-        }
-        double th = 0, tl = 0;
-        for (int i = 0; i < Rows; i++)
-        {
-            double dh = Y[i], dl = YLo?[i] ?? 0.0;
-            AddDD(ref dh, ref dl, -meanHi, -meanLo);
-            double v = dh + dl;
-            double p = DoubleDouble.TwoProduct(v, v, out double e);
-            AddDD(ref th, ref tl, p, e);
-        }
-        return th + tl;
-    }
+    /// <summary>TSS: Σ(yᵢ − ȳ)² with an intercept, Σyᵢ² without, in double-double (the readable solver's routine).</summary>
+    internal double TotalSumOfSquares() => Design.TotalSumOfSquares(Y, YLo, Rows, Intercept);
 
     /// <summary>Leading part of design entry (i, c).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

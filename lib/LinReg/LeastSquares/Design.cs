@@ -100,11 +100,9 @@ internal sealed class Design
     internal (double Rss, double Tss) SumsOfSquares(ReadOnlySpan<double> xHi, ReadOnlySpan<double> xLo)
     {
         double rssHi = 0, rssLo = 0;
-        double sumHi = 0, sumLo = 0;
         for (int i = 0; i < Rows; i++)
         {
             double yh = YHi[i], yl = YLo?[i] ?? 0.0;
-            AddDD(ref sumHi, ref sumLo, yh, yl);
             double accHi = yh, accLo = yl;
             for (int c = 0; c < Columns; c++)
                 SubtractProduct(ref accHi, ref accLo, Hi(i, c), Lo(i, c), xHi[c], xLo[c]);
@@ -112,24 +110,34 @@ internal sealed class Design
             double p = Numerics.DoubleDouble.TwoProduct(r, r, out double e);
             AddDD(ref rssHi, ref rssLo, p, e);
         }
-        // TSS: centered about the mean (two passes, mean in double-double) or uncentered.
+        return (rssHi + rssLo, TotalSumOfSquares(YHi, YLo, Rows, Intercept));
+    }
+
+    /// <summary>
+    /// TSS = Σ(yᵢ − ȳ)² with an intercept (two passes, the mean in double-double), Σyᵢ² without; y = yHi + yLo,
+    /// accumulated in double-double. Shared by this design and the streaming one in LinReg.Fast.
+    /// </summary>
+    internal static double TotalSumOfSquares(double[] yHi, double[]? yLo, int rows, bool centered)
+    {
         double meanHi = 0, meanLo = 0;
-        if (Intercept)
+        if (centered)
         {
-            var mean = new Numerics.DoubleDouble(sumHi, sumLo) / Rows;
+            double sumHi = 0, sumLo = 0;
+            for (int i = 0; i < rows; i++) AddDD(ref sumHi, ref sumLo, yHi[i], yLo?[i] ?? 0.0);
+            var mean = new Numerics.DoubleDouble(sumHi, sumLo) / rows;
             meanHi = mean.Hi;
             meanLo = mean.Lo;
         }
         double tssHi = 0, tssLo = 0;
-        for (int i = 0; i < Rows; i++)
+        for (int i = 0; i < rows; i++)
         {
-            double dh = YHi[i], dl = YLo?[i] ?? 0.0;
+            double dh = yHi[i], dl = yLo?[i] ?? 0.0;
             AddDD(ref dh, ref dl, -meanHi, -meanLo);
             double d = dh + dl;
             double p = Numerics.DoubleDouble.TwoProduct(d, d, out double e);
             AddDD(ref tssHi, ref tssLo, p, e);
         }
-        return (rssHi + rssLo, tssHi + tssLo);
+        return tssHi + tssLo;
     }
 
     /// <summary>(sHi, sLo) += (aHi, aLo), sloppy double-double addition (error ≈ 2^-106 of the larger magnitude).</summary>
