@@ -12,6 +12,15 @@ internal static class Init
         return w;
     }
 
+    /// <summary>The weight and bias parameters of a linear model, checked once: weight first, bias its own group.</summary>
+    internal static (Parameter Weight, Parameter Bias, IReadOnlyList<Parameter> All) Parameters(double[] w, double b)
+    {
+        Guard.Finite(b, nameof(b), "The initial bias");
+        var weight = new Parameter("weight", w);
+        var bias = new Parameter("bias", [b], isBias: true);
+        return (weight, bias, [weight, bias]);
+    }
+
     internal static double[] Checked(double[] w, string paramName)
     {
         ArgumentNullException.ThrowIfNull(w, paramName);

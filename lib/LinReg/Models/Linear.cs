@@ -13,23 +13,16 @@ public sealed class Linear : IRegressionModel
     /// <summary>w ~ 𝒩(0, initStd²) drawn from <paramref name="seed"/>, b = 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException">features ≤ 0 or initStd &lt; 0.</exception>
     public Linear(int features, int seed = 0, double initStd = 0.01)
-        : this(Init.Weights(features, seed, initStd), 0.0, 0)
     {
+        (Weight, Bias, Parameters) = Init.Parameters(Init.Weights(features, seed, initStd), 0.0);
     }
 
     /// <summary>Starts from the given w and b.</summary>
-    /// <exception cref="ArgumentException">w is empty or has a non-finite entry; b is not finite.</exception>
+    /// <exception cref="ArgumentException">w is empty or has a non-finite entry.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">b is not finite.</exception>
     public Linear(double[] w, double b)
-        : this(Init.Checked(w, nameof(w)), b, 0)
     {
-    }
-
-    private Linear(double[] w, double b, int _)
-    {
-        Guard.Finite(b, nameof(b), "The initial bias");
-        Weight = new Parameter("weight", w);
-        Bias = new Parameter("bias", [b], isBias: true);
-        Parameters = [Weight, Bias];
+        (Weight, Bias, Parameters) = Init.Parameters(Init.Checked(w, nameof(w)), b);
     }
 
     /// <inheritdoc/>

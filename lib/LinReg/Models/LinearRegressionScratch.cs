@@ -11,24 +11,16 @@ public sealed class LinearRegressionScratch : IRegressionModel
     /// <summary>w ~ 𝒩(0, initStd²) drawn from <paramref name="seed"/>, b = 0 (as D2L initialises it).</summary>
     /// <exception cref="ArgumentOutOfRangeException">features ≤ 0 or initStd &lt; 0.</exception>
     public LinearRegressionScratch(int features, int seed = 0, double initStd = 0.01)
-        : this(Init.Weights(features, seed, initStd), 0.0, copy: false)
     {
+        (Weight, Bias, Parameters) = Init.Parameters(Init.Weights(features, seed, initStd), 0.0);
     }
 
     /// <summary>Starts from the given w and b (e.g. the seed's worked example: w = 1, b = 0).</summary>
-    /// <exception cref="ArgumentException">w is empty or has a non-finite entry; b is not finite.</exception>
+    /// <exception cref="ArgumentException">w is empty or has a non-finite entry.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">b is not finite.</exception>
     public LinearRegressionScratch(double[] w, double b)
-        : this(Init.Checked(w, nameof(w)), b, copy: false)
     {
-    }
-
-    private LinearRegressionScratch(double[] w, double b, bool copy)
-    {
-        _ = copy;
-        Guard.Finite(b, nameof(b), "The initial bias");
-        Weight = new Parameter("weight", w);
-        Bias = new Parameter("bias", [b], isBias: true);
-        Parameters = [Weight, Bias];
+        (Weight, Bias, Parameters) = Init.Parameters(Init.Checked(w, nameof(w)), b);
     }
 
     /// <inheritdoc/>
