@@ -86,16 +86,7 @@ public static class ExactLeastSquares
 
     private static void CheckShape(int xLength, int rows, int cols, int yLength, bool fitIntercept)
     {
-        if (rows < 1)
-            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"Least squares needs at least 1 row (example); got rows = {rows} (empty data).");
-        if (cols < 0)
-            throw new ArgumentOutOfRangeException(nameof(cols), cols, $"The number of columns must be ≥ 0, got {cols}.");
-        if (cols == 0 && !fitIntercept)
-            throw new ArgumentException("Nothing to fit: X has 0 columns and fitIntercept is false.", nameof(cols));
-        if ((long)rows * cols != xLength)
-            throw new ArgumentException($"x has {xLength} values but rows × cols = {rows} × {cols} = {(long)rows * cols}.", "x");
-        if (yLength != rows)
-            throw new ArgumentException($"X has {rows} rows but y has {yLength} values.", "y");
+        LeastSquares.CheckShape(xLength, rows, cols, yLength, fitIntercept, "x", "y");
         int p = cols + (fitIntercept ? 1 : 0);
         if (rows < p)
             throw new ArgumentException($"X has {rows} rows but there are {p} unknowns ({cols} columns{(fitIntercept ? " + intercept" : "")}): the least-squares solution is not unique.", "x");

@@ -128,18 +128,9 @@ public static class LeastSquares
         ArgumentNullException.ThrowIfNull(y, yName);
         if (!Enum.IsDefined(method))
             throw new ArgumentOutOfRangeException(nameof(method), method, $"Unknown least-squares method {(int)method}; use one of {string.Join(", ", Enum.GetNames<LeastSquaresMethod>())}.");
-        if (rows < 1)
-            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"Least squares needs at least 1 row (example); got rows = {rows} (empty data).");
-        if (cols < 0)
-            throw new ArgumentOutOfRangeException(nameof(cols), cols, $"The number of columns must be ≥ 0, got {cols}.");
-        if (cols == 0 && !fitIntercept)
-            throw new ArgumentException("Nothing to fit: X has 0 columns and fitIntercept is false.", nameof(cols));
-        if ((long)rows * cols != x.Length)
-            throw new ArgumentException($"{xName} has {x.Length} values but rows × cols = {rows} × {cols} = {(long)rows * cols}.", xName);
+        CheckShape(x.Length, rows, cols, y.Length, fitIntercept, xName, yName);
         if (xLo is not null && xLo.Length != x.Length)
             throw new ArgumentException($"xLo has {xLo.Length} values but xHi has {x.Length}; they must have the same shape.", nameof(xLo));
-        if (y.Length != rows)
-            throw new ArgumentException($"X has {rows} rows but {yName} has {y.Length} values.", yName);
         if (yLo is not null && yLo.Length != rows)
             throw new ArgumentException($"yLo has {yLo.Length} values but yHi has {rows}; they must have the same length.", nameof(yLo));
         if (checkFinite)
@@ -155,6 +146,22 @@ public static class LeastSquares
                 $"X has {rows} rows but there are {p} unknowns ({cols} columns{(fitIntercept ? " + intercept" : "")}): " +
                 $"{method} needs rows ≥ unknowns for a unique solution; use LeastSquaresMethod.Svd for the minimum-norm one.", xName);
         return new Design(x, xLo, columnMajor, rows, cols, fitIntercept, y, yLo, featureNames);
+    }
+
+    /// <summary>The shape checks every solver shares (the exact one included): rows ≥ 1, cols ≥ 0, something to fit,
+    /// x holding rows × cols values and y one value per row.</summary>
+    internal static void CheckShape(int xLength, int rows, int cols, int yLength, bool fitIntercept, string xName, string yName)
+    {
+        if (rows < 1)
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"Least squares needs at least 1 row (example); got rows = {rows} (empty data).");
+        if (cols < 0)
+            throw new ArgumentOutOfRangeException(nameof(cols), cols, $"The number of columns must be ≥ 0, got {cols}.");
+        if (cols == 0 && !fitIntercept)
+            throw new ArgumentException("Nothing to fit: X has 0 columns and fitIntercept is false.", nameof(cols));
+        if ((long)rows * cols != xLength)
+            throw new ArgumentException($"{xName} has {xLength} values but rows × cols = {rows} × {cols} = {(long)rows * cols}.", xName);
+        if (yLength != rows)
+            throw new ArgumentException($"X has {rows} rows but {yName} has {yLength} values.", yName);
     }
 
     private static void CheckFinite(double[] x, int rows, int cols, bool columnMajor, string name)
