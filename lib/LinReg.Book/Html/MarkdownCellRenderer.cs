@@ -33,6 +33,10 @@ internal sealed class MathLog(string notebook)
         var tag = insideParagraph ? "span" : "div";
         return $"<{tag} class=\"math-display\">{r.MathML}</{tag}>";
     }
+
+    /// <summary>Records text that still holds a "$$" after parsing: math that was shown as raw LaTeX.</summary>
+    public void NotTypeset(string text) =>
+        Problems.Add(new MathProblem(notebook, Cell, text.Trim(), "display math not typeset: '$$' left in the text"));
 }
 
 /// <summary>The rendered HTML of one markdown cell and what the book's table of contents needs from it.</summary>
@@ -53,8 +57,14 @@ internal sealed class MarkdownCellRenderer
 
     public MarkdownCellHtml Render(string markdown, MathLog math, string pageFile)
     {
-        var doc = Markdown.Parse(markdown, _pipeline);
+        var doc = Markdown.Parse(JoinDisplayMathLines(markdown), _pipeline);
         foreach (var link in doc.Descendants<LinkInline>()) link.Url = RewriteLink(link.Url);
+        // A "$$" left in plain text is a display formula Markdig did not recognise: report it, never show it silently.
+        foreach (var literal in doc.Descendants<LiteralInline>())
+        {
+            var text = literal.Content.ToString();
+            if (text.Contains("$$", StringComparison.Ordinal)) math.NotTypeset(text);
+        }
 
         var html = RenderObject(doc, math);
 
@@ -73,6 +83,59 @@ internal sealed class MarkdownCellRenderer
             toc = RenderObject(list, new MathLog("(toc)"));
         }
         return new MarkdownCellHtml(html, firstHeading, toc);
+    }
+
+    /// <summary>
+    /// Markdig reads <c>$$…$$</c> inside a paragraph only when it stays on one line, while VS Code and Jupyter accept
+    /// it across line breaks. A line break inside TeX is plain whitespace, so within a <c>$$…$$</c> that opens in the
+    /// middle of a line (not the <c>$$</c>-alone-on-its-line block form, which Markdig handles) line breaks are
+    /// replaced by spaces. Fenced code blocks and inline code spans are left untouched.
+    /// </summary>
+    internal static string JoinDisplayMathLines(string markdown)
+    {
+        if (!markdown.Contains("$$", StringComparison.Ordinal)) return markdown;
+        var sb = new System.Text.StringBuilder(markdown.Length);
+        bool fenced = false;
+        int i = 0;
+        while (i < markdown.Length)
+        {
+            bool lineStart = i == 0 || markdown[i - 1] == '\n';
+            if (lineStart)
+            {
+                var trimmed = markdown.AsSpan(i).TrimStart(' ');
+                if (trimmed.StartsWith("```") || trimmed.StartsWith("~~~")) fenced = !fenced;
+            }
+            char c = markdown[i];
+            if (fenced || c != '$' && c != '`')
+            {
+                sb.Append(c);
+                i++;
+                continue;
+            }
+            if (c == '`')
+            {
+                int run = 0;
+                while (i + run < markdown.Length && markdown[i + run] == '`') run++;
+                int close = markdown.IndexOf(new string('`', run), i + run, StringComparison.Ordinal);
+                int end = close < 0 ? i + run : close + run;
+                sb.Append(markdown, i, end - i);
+                i = end;
+                continue;
+            }
+            bool opensDisplay = i + 1 < markdown.Length && markdown[i + 1] == '$';
+            int lineEnd = markdown.IndexOf('\n', i);
+            bool aloneOnLine = opensDisplay && markdown.AsSpan(i + 2, (lineEnd < 0 ? markdown.Length : lineEnd) - i - 2).IsWhiteSpace();
+            int closing = opensDisplay && !aloneOnLine ? markdown.IndexOf("$$", i + 2, StringComparison.Ordinal) : -1;
+            if (closing < 0)
+            {
+                sb.Append(c);
+                i++;
+                continue;
+            }
+            sb.Append("$$").Append(markdown.AsSpan(i + 2, closing - i - 2).ToString().Replace("\r\n", " ").Replace('\n', ' ')).Append("$$");
+            i = closing + 2;
+        }
+        return sb.ToString();
     }
 
     private string RenderObject(MarkdownObject obj, MathLog math)
