@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LinReg.Probability;
 using LinReg.Data;
 using LinReg.Fast;
 

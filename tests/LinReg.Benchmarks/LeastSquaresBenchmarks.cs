@@ -2,10 +2,9 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using LinReg.Data;
 using LinReg.Fast;
-using LinReg.LeastSquares;
+using LinReg.Solvers;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearRegression;
-using Lsq = LinReg.LeastSquares.LeastSquares;
 
 namespace LinReg.Benchmarks;
 
@@ -177,8 +176,8 @@ public class SlowLeastSquaresBenchmarks
     public object MathNetQrSmallN() => _result = MultipleRegression.QR(_x!, _y!);
 
     [Benchmark]
-    public object LibraryNormalEquationsReadable() => _result = Lsq.Fit(_data, LeastSquaresMethod.NormalEquations);
+    public object LibraryNormalEquationsReadable() => _result = LeastSquares.Fit(_data, LeastSquaresMethod.NormalEquations);
 
     [Benchmark]
-    public object LibraryRefinedQrReadable() => _result = Lsq.Fit(_data);
+    public object LibraryRefinedQrReadable() => _result = LeastSquares.Fit(_data);
 }

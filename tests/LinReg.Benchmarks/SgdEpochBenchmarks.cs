@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using LinReg.Probability;
 using LinReg.Data;
 using LinReg.Fast;
 using LinReg.Losses;
@@ -42,7 +43,7 @@ public class SgdEpochBenchmarks
         _scratch = new Trainer(scratch, new SquaredLoss(), new ScratchSgd(scratch.Parameters, LearningRate));
         _scratchIter = new DataIter(_data, Batch, seed: 0);
         var linear = new Linear(D, seed: 0);
-        _concise = new Trainer(linear, new MseLoss(), new Sgd(linear.Parameters, LearningRate));
+        _concise = new Trainer(linear, new MseLoss(halved: true), new Sgd(linear.Parameters, LearningRate));
         _conciseLoader = new DataLoader(_data, Batch, seed: 0);
         var fastModel = new LinearRegressionScratch(D, seed: 0);
         _fast = new FastSgdTrainer(fastModel, new SquaredLoss(), LearningRate) { RecordSteps = false };
@@ -56,7 +57,7 @@ public class SgdEpochBenchmarks
             new Trainer(m1, new SquaredLoss(), new ScratchSgd(m1.Parameters, LearningRate)).Fit(new DataIter(_data, Batch, seed: 0), 1);
             QualityColumn.Set(Rmse(m1), nameof(LibraryScratch), Batch);
             var m2 = new Linear(D, seed: 0);
-            new Trainer(m2, new MseLoss(), new Sgd(m2.Parameters, LearningRate)).Fit(new DataLoader(_data, Batch, seed: 0), 1);
+            new Trainer(m2, new MseLoss(halved: true), new Sgd(m2.Parameters, LearningRate)).Fit(new DataLoader(_data, Batch, seed: 0), 1);
             QualityColumn.Set(Rmse(m2), nameof(LibraryMathNetBacked), Batch);
             var m3 = new LinearRegressionScratch(D, seed: 0);
             new FastSgdTrainer(m3, new SquaredLoss(), LearningRate).Fit(new DataIter(_data, Batch, seed: 0), 1);
@@ -68,12 +69,14 @@ public class SgdEpochBenchmarks
         }
     }
 
-    private string Rmse(IRegressionModel m) => $"RMSE {Workload.Rmse(_data, m.Weight.Value, m.Bias.Value[0]):F4}";
+    // through the general contract: a linear model's parameters are (weight, bias)
+    private string Rmse(IRegressionModel m) => $"RMSE {Workload.Rmse(_data, m.Parameters[0].Value, m.Parameters[1].Value[0]):F4}";
 
     private static double MaxDiff(IRegressionModel a, IRegressionModel b)
     {
-        double m = Math.Abs(a.Bias.Value[0] - b.Bias.Value[0]);
-        for (int j = 0; j < a.Features; j++) m = Math.Max(m, Math.Abs(a.Weight.Value[j] - b.Weight.Value[j]));
+        double m = 0;
+        for (int k = 0; k < a.Parameters.Count; k++)
+            for (int j = 0; j < a.Parameters[k].Length; j++) m = Math.Max(m, Math.Abs(a.Parameters[k].Value[j] - b.Parameters[k].Value[j]));
         return m;
     }
 

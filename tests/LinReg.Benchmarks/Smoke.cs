@@ -48,7 +48,7 @@ public static class Smoke
         {
             for (int t = 1; t <= 2; t++)
                 Console.WriteLine($"Gram {t} thread(s): {Time(() => GramKernel.Compute(data.X, data.Count, d, data.Y, t), 3)}");
-            Console.WriteLine($"fast NE: {Time(() => FastLeastSquares.Fit(data, LinReg.LeastSquares.LeastSquaresMethod.NormalEquations), 3)}");
+            Console.WriteLine($"fast NE: {Time(() => FastLeastSquares.Fit(data, LinReg.Solvers.LeastSquaresMethod.NormalEquations), 3)}");
             var fit = FastLeastSquares.Fit(data);
             Console.WriteLine($"refined: passes {fit.RefinementIterations}, cond {fit.ScaledConditionNumber:G3}, warning {fit.Warning}");
             Console.WriteLine($"fast RefinedQr: {Time(() => FastLeastSquares.Fit(data), 3)}");
@@ -58,7 +58,7 @@ public static class Smoke
             Console.WriteLine($"residual pass: {Time(() => a.Residuals(xs, xs, null, 2), 3)}");
             Console.WriteLine($"residual pass 1 thread: {Time(() => a.Residuals(xs, xs, null, 1), 3)}");
             Console.WriteLine($"residual+gradient pass 1 thread: {Time(() => a.Residuals(xs, xs, new double[d + 1], 1), 3)}");
-            Console.WriteLine($"validate: {Time(() => LinReg.LeastSquares.LeastSquares.Validate(data.X, null, data.Count, d, data.Y, null, true, LinReg.LeastSquares.LeastSquaresMethod.RefinedQr, false, null, "x", "y"), 3)}");
+            Console.WriteLine($"validate: {Time(() => LinReg.Solvers.LeastSquares.Validate(data.X, null, data.Count, d, data.Y, null, true, LinReg.Solvers.LeastSquaresMethod.RefinedQr, false, null, "x", "y"), 3)}");
             var sc = Enumerable.Repeat(1.0, d + 1).ToArray();
             Console.WriteLine($"streaming QR: {Time(() => StreamingQr.Factor(a, sc, 2), 1)}");
             return;

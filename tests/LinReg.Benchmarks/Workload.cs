@@ -1,3 +1,4 @@
+using LinReg.Probability;
 using LinReg.Data;
 
 namespace LinReg.Benchmarks;

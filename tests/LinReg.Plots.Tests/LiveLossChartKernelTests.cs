@@ -79,7 +79,7 @@ public class LiveLossChartKernelTests
         var result = await Submit(kernel, References + """
             var data = LinReg.Data.SyntheticData.SeedListing(seed: 0);
             var model = new LinReg.Models.Linear(2);
-            var trainer = new Trainer(model, new LinReg.Losses.MseLoss(), new LinReg.Optim.Sgd(model.Parameters, 0.03));
+            var trainer = new Trainer(model, new LinReg.Losses.MseLoss(halved: true), new LinReg.Optim.Sgd(model.Parameters, 0.03));
             var live = new LiveLossChart(id: "kernel-fit");
             var history = trainer.Fit(new LinReg.Data.DataLoader(data, 32, shuffle: true, seed: 0), 5, observer: live);
             live.Complete();

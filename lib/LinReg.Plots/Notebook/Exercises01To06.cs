@@ -79,9 +79,9 @@ internal static partial class Exercises
 
         // ---- 06: training concisely
         Exercise.Number("06.1",
-            "The listing with the ½ loss (MseLoss()) at lr = 0.03, 5 epochs, seeds 0: the largest absolute parameter error, 2 significant digits.",
+            "The listing with the ½ loss (MseLoss(halved: true)) at lr = 0.03, 5 epochs, seeds 0: the largest absolute parameter error, 2 significant digits.",
             0.034, 0.0005,
-            "Train with new MseLoss() instead of new MseLoss(halved: false), then take the largest of |w₁ − 2|, |w₂ + 3.4|, |b − 4.2|."),
+            "Train with new MseLoss(halved: true) instead of new MseLoss(halved: false), then take the largest of |w₁ − 2|, |w₂ + 3.4|, |b − 4.2|."),
         Exercise.Number("06.2",
             "How many parameter groups does new Sgd(net.Parameters, 0.03, weightDecay: 0.1) make for a Linear(2)?",
             2, 1e-9,

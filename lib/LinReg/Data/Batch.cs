@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using LinReg.Numerics;
 
 namespace LinReg.Data;
 

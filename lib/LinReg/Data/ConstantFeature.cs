@@ -1,3 +1,5 @@
+using LinReg.Numerics;
+
 namespace LinReg.Data;
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class ConstantFeature
         ArgumentNullException.ThrowIfNull(name);
         if (!double.IsFinite(value) || value == 0)
             throw new ArgumentOutOfRangeException(nameof(value), value,
-                $"The constant feature must be finite and non-zero, got {Guard.Num(value)}.");
+                $"The constant feature must be finite and non-zero, got {Format.Num(value)}.");
         int n = data.Count, d = data.Features;
         var x = new double[n * (d + 1)];
         for (int i = 0; i < n; i++)

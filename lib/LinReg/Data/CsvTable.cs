@@ -3,53 +3,6 @@ using System.Text;
 
 namespace LinReg.Data;
 
-/// <summary>What to do with an empty cell in a numeric column.</summary>
-public enum MissingValuePolicy
-{
-    /// <summary>Throw, naming the first missing cell's line and column.</summary>
-    Error,
-
-    /// <summary>Drop every row with a missing value (and report how many).</summary>
-    DropRows,
-
-    /// <summary>Replace missing values by the column mean over the rows present (and report how many, and the value).</summary>
-    ImputeMean,
-}
-
-/// <summary>What <see cref="CsvTable.ToDataset"/> did to the table.</summary>
-/// <param name="RowsRead">Data rows in the file.</param>
-/// <param name="RowsDropped">Rows removed by <see cref="MissingValuePolicy.DropRows"/>.</param>
-/// <param name="MissingByColumn">Empty cells per column (before any policy was applied).</param>
-/// <param name="ImputedValues">The value written into each imputed column.</param>
-/// <param name="OneHotCategories">For each categorical column, its categories in the order of the indicator columns; the dropped reference category is first.</param>
-public sealed record LoadReport(
-    int RowsRead,
-    int RowsDropped,
-    IReadOnlyDictionary<string, int> MissingByColumn,
-    IReadOnlyDictionary<string, double> ImputedValues,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> OneHotCategories)
-{
-    /// <inheritdoc/>
-    public override string ToString()
-    {
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{RowsRead} rows read, {RowsDropped} dropped");
-        foreach (var (col, n) in MissingByColumn.Where(kv => kv.Value > 0))
-            sb.Append(CultureInfo.InvariantCulture, $"; {col}: {n} missing");
-        foreach (var (col, v) in ImputedValues)
-            sb.Append(CultureInfo.InvariantCulture, $"; {col} imputed with {v:G6}");
-        foreach (var (col, cats) in OneHotCategories)
-            sb.Append(CultureInfo.InvariantCulture, $"; {col} one-hot: reference '{cats[0]}', indicators {string.Join(", ", cats.Skip(1).Select(c => $"'{c}'"))}");
-        return sb.ToString();
-    }
-}
-
-/// <summary>A dataset made from a CSV table, with what was done to get it and the categorical labels of each row.</summary>
-/// <param name="Data">Features (numeric columns, then one-hot indicators) and targets.</param>
-/// <param name="Report">Missing values, dropped rows, imputations, categories.</param>
-/// <param name="Labels">For each categorical column, the raw label of every kept row (for plots by category).</param>
-public sealed record TableDataset(Dataset Data, LoadReport Report, IReadOnlyDictionary<string, string[]> Labels);
-
 /// <summary>
 /// A CSV file read as strings (header row first; comma separated; double quotes around fields that contain commas,
 /// with "" for a quote), turned into a <see cref="Dataset"/> by <see cref="ToDataset"/> with an explicit missing-value
@@ -134,12 +87,17 @@ public sealed class CsvTable
 
     /// <summary>The raw strings of one column.</summary>
     /// <exception cref="ArgumentException">no such column (lists the columns).</exception>
-    public string[] Column(string name) => _rows.Select(r => r[IndexOf(name)]).ToArray();
+    public string[] Column(string name)
+    {
+        int j = IndexOf(name, nameof(name));
+        return _rows.Select(r => r[j]).ToArray();
+    }
 
-    private int IndexOf(string name)
+    /// <summary>The index of a column; an unknown name is reported under the caller's parameter that gave it.</summary>
+    private int IndexOf(string name, string paramName)
     {
         int j = Array.IndexOf((string[])Columns, name);
-        if (j < 0) throw new ArgumentException($"{Source} has no column '{name}'; columns are: {string.Join(", ", Columns)}.", nameof(name));
+        if (j < 0) throw new ArgumentException($"{Source} has no column '{name}'; columns are: {string.Join(", ", Columns)}.", paramName);
         return j;
     }
 
@@ -157,9 +115,9 @@ public sealed class CsvTable
     {
         ArgumentNullException.ThrowIfNull(target);
         if (!Enum.IsDefined(missing)) throw new ArgumentOutOfRangeException(nameof(missing), missing, "Unknown missing-value policy.");
-        int ty = IndexOf(target);
-        var cats = (categorical ?? []).Select(IndexOf).ToHashSet();
-        var skip = (exclude ?? []).Select(IndexOf).ToHashSet();
+        int ty = IndexOf(target, nameof(target));
+        var cats = (categorical ?? []).Select(c => IndexOf(c, nameof(categorical))).ToHashSet();
+        var skip = (exclude ?? []).Select(c => IndexOf(c, nameof(exclude))).ToHashSet();
         if (cats.Contains(ty)) throw new ArgumentException($"The target '{target}' cannot also be categorical.", nameof(categorical));
         var numericCols = Enumerable.Range(0, Columns.Count).Where(j => j != ty && !cats.Contains(j) && !skip.Contains(j)).ToArray();
         var catCols = Enumerable.Range(0, Columns.Count).Where(j => cats.Contains(j) && !skip.Contains(j)).ToArray();

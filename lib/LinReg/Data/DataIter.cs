@@ -1,3 +1,5 @@
+using LinReg.Numerics;
+
 namespace LinReg.Data;
 
 /// <summary>
@@ -36,11 +38,8 @@ public sealed class DataIter : IEnumerable<Batch>
         _rng = new Random(seed);
     }
 
-    /// <summary>The dataset being iterated (for the fast path in LinReg.Fast, which reads X in place).</summary>
-    internal Dataset Data => _data;
-
-    /// <summary>The persistent shuffling generator (the fast path draws the same permutations from it).</summary>
-    internal Random Rng => _rng;
+    /// <summary>The dataset being iterated.</summary>
+    public Dataset Dataset => _data;
 
     /// <summary>|B|.</summary>
     public int BatchSize { get; }
@@ -57,13 +56,11 @@ public sealed class DataIter : IEnumerable<Batch>
     /// <summary>One epoch of minibatches.</summary>
     public IEnumerator<Batch> GetEnumerator()
     {
-        // 1. the example indices 0..n-1
+        // 1. the example indices 0..n-1, shuffled
         int n = _data.Count;
         var indices = new int[n];
-        for (int i = 0; i < n; i++) indices[i] = i;
-        // 2. shuffle them (Fisher–Yates)
-        if (Shuffle) ShuffleInPlace(indices, _rng);
-        // 3. slice into batches of BatchSize; the last one may be smaller
+        NextEpochOrder(indices);
+        // 2. slice into batches of BatchSize; the last one may be smaller
         for (int start = 0; start < n; start += BatchSize)
         {
             int size = Math.Min(BatchSize, n - start);
@@ -73,6 +70,16 @@ public sealed class DataIter : IEnumerable<Batch>
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// The order of the next epoch: 0..n−1, shuffled (Fisher–Yates) with the iterator's persistent generator when
+    /// <see cref="Shuffle"/> is set. The fast path in LinReg.Fast draws its epochs here too (through FastPathSeam).
+    /// </summary>
+    internal void NextEpochOrder(int[] order)
+    {
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        if (Shuffle) ShuffleInPlace(order, _rng);
+    }
 
     /// <summary>Fisher–Yates shuffle: for i = n−1 … 1 swap a[i] with a[j], j uniform in [0, i].</summary>
     internal static void ShuffleInPlace(int[] a, Random rng)

@@ -1,3 +1,5 @@
+using LinReg.Numerics;
+
 namespace LinReg.Data;
 
 /// <summary>
@@ -8,7 +10,6 @@ namespace LinReg.Data;
 public sealed class DataLoader : IEnumerable<Batch>
 {
     private readonly Random _rng;
-    private readonly int[] _order;
 
     /// <summary>Creates the loader.</summary>
     /// <param name="dataset">The dataset.</param>
@@ -29,11 +30,7 @@ public sealed class DataLoader : IEnumerable<Batch>
         Shuffle = shuffle;
         DropLast = dropLast;
         _rng = new Random(seed);
-        _order = Enumerable.Range(0, dataset.Count).ToArray();
     }
-
-    /// <summary>The persistent shuffling generator (the fast path in LinReg.Fast draws the same permutations from it).</summary>
-    internal Random Rng => _rng;
 
     /// <summary>The dataset being served.</summary>
     public Dataset Dataset { get; }
@@ -53,8 +50,8 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <summary>One epoch.</summary>
     public IEnumerator<Batch> GetEnumerator()
     {
-        int[] order = (int[])_order.Clone();
-        if (Shuffle) DataIter.ShuffleInPlace(order, _rng);
+        var order = new int[Dataset.Count];
+        NextEpochOrder(order);
         int batches = Count;
         for (int k = 0; k < batches; k++)
         {
@@ -64,4 +61,14 @@ public sealed class DataLoader : IEnumerable<Batch>
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// The order of the next epoch: 0..n−1, shuffled with the loader's persistent generator when <see cref="Shuffle"/>
+    /// is set — the same draw as <see cref="DataIter"/>'s. The fast path in LinReg.Fast draws its epochs here too.
+    /// </summary>
+    internal void NextEpochOrder(int[] order)
+    {
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        if (Shuffle) DataIter.ShuffleInPlace(order, _rng);
+    }
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using LinReg.Numerics;
 
 namespace LinReg.Data;
 
@@ -31,7 +32,7 @@ public sealed class Dataset
             throw new ArgumentException(
                 $"X has {x.Length} values but y has {y.Length} values and features = {features}: expected {(long)y.Length * features} = {y.Length}×{features}.",
                 nameof(x));
-        Guard.AllFinite(x, features, "X");
+        Guard.AllFinite(x, y.Length, features, "X");
         Guard.AllFinite(y, "y");
         if (featureNames is not null && featureNames.Count != features)
             throw new ArgumentException($"featureNames has {featureNames.Count} names but there are {features} features.", nameof(featureNames));

@@ -1,3 +1,5 @@
+using LinReg.Numerics;
+
 namespace LinReg.Data;
 
 /// <summary>
@@ -23,7 +25,7 @@ public static class FeatureMap
         {
             double[] row = data.Row(i).ToArray();
             double v = f(row);
-            if (!double.IsFinite(v)) throw new ArgumentException($"The new feature '{name}' is {Guard.Num(v)} at row {i}; it must be finite.", nameof(f));
+            if (!double.IsFinite(v)) throw new ArgumentException($"The new feature '{name}' is {Format.Num(v)} at row {i}; it must be finite.", nameof(f));
             Array.Copy(row, 0, x, i * (d + 1), d);
             x[i * (d + 1) + d] = v;
         }
@@ -85,7 +87,7 @@ public static class FeatureMap
         for (int i = 0; i < y.Length; i++)
         {
             y[i] = f(data.Y[i]);
-            if (!double.IsFinite(y[i])) throw new ArgumentException($"The mapped target at row {i} is {Guard.Num(y[i])} (from y = {Guard.Num(data.Y[i])}); it must be finite.", nameof(f));
+            if (!double.IsFinite(y[i])) throw new ArgumentException($"The mapped target at row {i} is {Format.Num(y[i])} (from y = {Format.Num(data.Y[i])}); it must be finite.", nameof(f));
         }
         return data.WithTargets(y);
     }
@@ -116,7 +118,7 @@ public static class FeatureMap
             {
                 double v = data.X[i * data.Features + j];
                 if (v != 0 && v != 1)
-                    throw new ArgumentException($"Row {i}, column '{data.FeatureNames[j]}' is {Guard.Num(v)}, not a 0/1 indicator (decode before standardizing).", nameof(data));
+                    throw new ArgumentException($"Row {i}, column '{data.FeatureNames[j]}' is {Format.Num(v)}, not a 0/1 indicator (decode before standardizing).", nameof(data));
                 if (v == 1)
                 {
                     if (label is not null) throw new ArgumentException($"Row {i} has more than one '{prefix}…' indicator set.", nameof(data));

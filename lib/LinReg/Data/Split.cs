@@ -1,3 +1,5 @@
+using LinReg.Numerics;
+
 namespace LinReg.Data;
 
 /// <summary>Seeded random splits into training, validation and test sets.</summary>
@@ -19,7 +21,7 @@ public static class Split
         Dataset data, double validationFraction, double testFraction, int seed)
     {
         if (!(testFraction > 0 && testFraction < 1))
-            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, $"testFraction must be in (0, 1), got {Guard.Num(testFraction)}.");
+            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, $"testFraction must be in (0, 1), got {Format.Num(testFraction)}.");
         var (train, valid, test) = Three(data, validationFraction, testFraction, seed);
         return (train, valid, test!);
     }
@@ -28,14 +30,14 @@ public static class Split
     {
         ArgumentNullException.ThrowIfNull(data);
         if (!(vf > 0 && vf < 1))
-            throw new ArgumentOutOfRangeException(nameof(vf), vf, $"validationFraction must be in (0, 1), got {Guard.Num(vf)}.");
+            throw new ArgumentOutOfRangeException("validationFraction", vf, $"validationFraction must be in (0, 1), got {Format.Num(vf)}.");
         if (vf + tf >= 1)
-            throw new ArgumentOutOfRangeException(nameof(tf), tf, $"validationFraction + testFraction must be < 1, got {Guard.Num(vf + tf)}.");
+            throw new ArgumentOutOfRangeException("testFraction", tf, $"validationFraction + testFraction must be < 1, got {Format.Num(vf + tf)}.");
         int n = data.Count;
         int nv = (int)Math.Round(n * vf), nt = (int)Math.Round(n * tf);
         int ntr = n - nv - nt;
         if (nv == 0 || ntr <= 0 || (tf > 0 && nt == 0))
-            throw new ArgumentException($"Splitting n = {n} rows with fractions {Guard.Num(vf)}/{Guard.Num(tf)} leaves an empty part (train {ntr}, validation {nv}, test {nt}).", nameof(data));
+            throw new ArgumentException($"Splitting n = {n} rows with fractions {Format.Num(vf)}/{Format.Num(tf)} leaves an empty part (train {ntr}, validation {nv}, test {nt}).", nameof(data));
         var order = Enumerable.Range(0, n).ToArray();
         DataIter.ShuffleInPlace(order, new Random(seed));
         var train = data.Subset(order.AsSpan(0, ntr));

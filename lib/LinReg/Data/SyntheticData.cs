@@ -1,3 +1,6 @@
+using LinReg.Numerics;
+using LinReg.Probability;
+
 namespace LinReg.Data;
 
 /// <summary>

@@ -1,13 +1,13 @@
 using LinReg.Data;
-using LinReg.LeastSquares;
+using LinReg.Numerics;
+using LinReg.Solvers;
 using MathNet.Numerics.LinearAlgebra;
-using Lsq = LinReg.LeastSquares.LeastSquares;
 
 namespace LinReg.Fast;
 
 /// <summary>
 /// Least squares for large n: the same problem, the same arguments, checks, exceptions and <see cref="LeastSquaresResult"/>
-/// as <see cref="Lsq.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>, computed by passes that stream
+/// as <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>, computed by passes that stream
 /// over the caller's row-major X on all cores without copying it.
 /// </summary>
 /// <remarks>
@@ -52,7 +52,7 @@ public static class FastLeastSquares
     /// <param name="method">NormalEquations or RefinedQr run the fast passes; Qr and Svd run the readable solvers.</param>
     /// <param name="fitIntercept">Whether to fit b.</param>
     /// <param name="maxDegreeOfParallelism">Worker threads; −1 (default) uses every processor.</param>
-    /// <returns>The same result type, diagnostics and conventions as <see cref="Lsq.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>.</returns>
+    /// <returns>The same result type, diagnostics and conventions as <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">rows &lt; 1, cols &lt; 0, an undefined method, or maxDegreeOfParallelism is 0 or &lt; −1.</exception>
     /// <exception cref="ArgumentException">Shape mismatch, a NaN or ±∞ entry (named by row and column), nothing to fit, or fewer rows than unknowns.</exception>
@@ -85,7 +85,7 @@ public static class FastLeastSquares
 
     /// <summary>
     /// The accurate solver on data given in double-double (entry = hi + lo), as
-    /// <see cref="Lsq.FitDoubleDouble"/>: the preconditioner uses the hi parts, the refinement residuals hi + lo.
+    /// <see cref="LeastSquares.FitDoubleDouble"/>: the preconditioner uses the hi parts, the refinement residuals hi + lo.
     /// </summary>
     /// <param name="xHi">Leading parts, row-major n×d.</param>
     /// <param name="xLo">Trailing parts (same shape), or null for zeros.</param>
@@ -137,8 +137,7 @@ public static class FastLeastSquares
     {
         bool finite = knownFinite || x is null || y is null
             || (AllFinite(x, threads) && AllFinite(y, threads) && (xLo is null || AllFinite(xLo, threads)) && (yLo is null || AllFinite(yLo, threads)));
-        return Lsq.Validate(x!, xLo, rows, cols, y!, yLo, intercept, method, columnMajor: false, featureNames: names,
-            xName: xName, yName: yName, checkFinite: !finite);
+        return FastPathSeam.Validate(x!, xLo, rows, cols, y!, yLo, intercept, method, names, xName, yName, checkFinite: !finite);
     }
 
     /// <summary>Whether every value is finite: Σ v·0 is 0 for finite v and NaN as soon as one v is NaN or ±∞.</summary>
@@ -177,7 +176,7 @@ public static class FastLeastSquares
         {
             LeastSquaresMethod.NormalEquations => NormalEquations(design, a, threads),
             LeastSquaresMethod.RefinedQr => Refined(design, a, threads, branch),
-            _ => LeastSquaresSolvers.Solve(design, method),
+            _ => FastPathSeam.Solve(design, method),
         };
 
     // ------------------------------------------------------------------ normal equations
@@ -185,7 +184,7 @@ public static class FastLeastSquares
     private static LeastSquaresResult NormalEquations(Design design, RowMajorDesign a, int threads)
     {
         var (g, c) = DesignGram(a, threads);
-        return LeastSquaresSolvers.NormalEquationsFromGram(design, g, c, (xh, xl) => Sums(a, xh, xl, threads));
+        return FastPathSeam.SolveNormalEquation(design, g, c, (xh, xl) => Sums(a, xh, xl, threads));
     }
 
     /// <summary>G = AᵀA and c = Aᵀy of the design (intercept column first) from the streaming Gram kernel (hi parts).</summary>
@@ -245,7 +244,7 @@ public static class FastLeastSquares
         for (int j = 0; j < p; j++)
         {
             double nrm = Math.Sqrt(g[j, j]);
-            if (!(nrm > 0)) return LeastSquaresSolvers.Solve(design, LeastSquaresMethod.RefinedQr);   // a zero column: let the readable solver explain
+            if (!(nrm > 0)) return FastPathSeam.Solve(design, LeastSquaresMethod.RefinedQr);   // a zero column: let the readable solver explain
             scale[j] = Math.ScaleB(1.0, -(Math.ILogB(nrm) + 1));
             colNorm[j] = nrm * scale[j];
         }
@@ -267,7 +266,7 @@ public static class FastLeastSquares
         if (pre is null)
         {
             pre = QrPreconditioner(a, scale, colNorm, threads, out scaledCond);
-            if (pre is null) return LeastSquaresSolvers.Solve(design, LeastSquaresMethod.RefinedQr);   // dependent column: explained there
+            if (pre is null) return FastPathSeam.Solve(design, LeastSquaresMethod.RefinedQr);   // dependent column: explained there
             fromQr = true;
         }
 
@@ -278,7 +277,7 @@ public static class FastLeastSquares
         {
             // the Gram preconditioner was not good enough: continue from here with the QR one
             var qr = QrPreconditioner(a, scale, colNorm, threads, out scaledCond);
-            if (qr is null) return LeastSquaresSolvers.Solve(design, LeastSquaresMethod.RefinedQr);
+            if (qr is null) return FastPathSeam.Solve(design, LeastSquaresMethod.RefinedQr);
             pre = qr;
             (iterations, converged, lastRel, rss, full) = Iterate(a, pre, scale, zHi, zLo, threads, iterations);
         }
@@ -299,14 +298,14 @@ public static class FastLeastSquares
         // RSS: when refinement converged fully, from the last pass (its residuals were evaluated in double-double for x
         // before a correction below 2⁻¹⁰⁴·|x|, which changes RSS by |A·δx|², far below its resolution); else one more pass
         double tss = a.TotalSumOfSquares();
-        return LeastSquaresSolvers.Result(design, LeastSquaresMethod.RefinedQr, xHi, xLo, p, sv, cond, scaledCond, iterations, warning,
+        return FastPathSeam.Result(design, LeastSquaresMethod.RefinedQr, xHi, xLo, p, sv, cond, scaledCond, iterations, warning,
             full ? (_, _) => (rss, tss) : (xh, xl) => Sums(a, xh, xl, threads));
     }
 
     /// <summary>
     /// Refinement passes: g = Aᵀ(y − A D z) in double-double, δz = (RᵀR)⁻¹ D g, z += δz (z in double-double), until
     /// the correction is below 2⁻¹⁰⁴ of z (converged), or stops shrinking (converged if below 2⁻⁵⁰ of z, double's
-    /// resolution of the answer), at most <see cref="LeastSquaresSolvers.MaxRefinementIterations"/> passes in all.
+    /// resolution of the answer), at most <see cref="FastPathSeam.MaxRefinementIterations"/> passes in all.
     /// </summary>
     private static (int Iterations, bool Converged, double LastRelative, double Rss, bool Full) Iterate(RowMajorDesign a, Preconditioner pre, double[] scale,
         double[] zHi, double[] zLo, int threads, int done)
@@ -317,7 +316,7 @@ public static class FastLeastSquares
         var h = new double[p];
         double previous = double.PositiveInfinity, last = double.PositiveInfinity, lastRss = double.NaN;
         int it = done, here = 0;
-        while (it < LeastSquaresSolvers.MaxRefinementIterations)
+        while (it < FastPathSeam.MaxRefinementIterations)
         {
             it++;
             here++;
@@ -332,7 +331,7 @@ public static class FastLeastSquares
             double dz = 0, zn = 0;
             for (int j = 0; j < p; j++)
             {
-                Design.AddDD(ref zHi[j], ref zLo[j], h[j], 0.0);
+                DoubleDouble.Add(ref zHi[j], ref zLo[j], h[j], 0.0);
                 dz = Math.Max(dz, Math.Abs(h[j]));
                 zn = Math.Max(zn, Math.Abs(zHi[j]));
             }
@@ -357,7 +356,7 @@ public static class FastLeastSquares
             double skk = scale[k] * g[k, k] * scale[k];
             double piv = skk;
             for (int m = 0; m < k; m++) piv -= r[m * p + k] * r[m * p + k];
-            if (!(piv > LeastSquaresSolvers.DependenceTolerance * LeastSquaresSolvers.DependenceTolerance * skk)) return null;
+            if (!(piv > FastPathSeam.DependenceTolerance * FastPathSeam.DependenceTolerance * skk)) return null;
             double rkk = Math.Sqrt(piv);
             r[k * p + k] = rkk;
             for (int j = k + 1; j < p; j++)
@@ -384,7 +383,7 @@ public static class FastLeastSquares
         var r = StreamingQr.Factor(a, scale, threads);
         for (int k = 0; k < p; k++)
         {
-            if (!(Math.Abs(r[k * p + k]) / colNorm[k] > LeastSquaresSolvers.DependenceTolerance))
+            if (!(Math.Abs(r[k * p + k]) / colNorm[k] > FastPathSeam.DependenceTolerance))
             {
                 scaledCond = double.PositiveInfinity;
                 return null;

@@ -3,6 +3,7 @@ using LinReg.Data;
 using LinReg.Losses;
 using LinReg.Models;
 using LinReg.Training;
+using LinReg.Numerics;
 
 namespace LinReg.Fast;
 
@@ -37,20 +38,39 @@ public sealed class FastSgdTrainer
 {
     private readonly double _lossScale;   // ½ or 1
     private readonly bool _mean;
+    private readonly Parameter _weight;
+    private readonly Parameter _bias;
     private double _lr;
     /// <summary>Rows per forward/backward chunk (their rows stay in L1 between the two loops).</summary>
     private const int Chunk = 16;
 
     /// <summary>Assembles the fast trainer.</summary>
-    /// <param name="model">The model whose <see cref="IRegressionModel.Weight"/> and <see cref="IRegressionModel.Bias"/> are trained in place
-    /// (<see cref="LinearRegressionScratch"/> or <see cref="Linear"/>: both compute ŷ = Xw + b).</param>
+    /// <param name="model">The model whose <see cref="LinearRegressionScratch.Weight"/> and <see cref="LinearRegressionScratch.Bias"/> are trained in place.</param>
     /// <param name="loss">A <see cref="SquaredLoss"/> or <see cref="MseLoss"/> (its reduction and its ½ are honoured).</param>
     /// <param name="learningRate">η &gt; 0.</param>
     /// <param name="weightDecay">λ ≥ 0, applied to the weights but not the bias, as <see cref="Optim.Sgd"/> does by default.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="loss"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="loss"/> is not a squared loss (the fast path implements only that one).</exception>
     /// <exception cref="ArgumentOutOfRangeException">η ≤ 0 or not finite; λ &lt; 0 or not finite.</exception>
-    public FastSgdTrainer(IRegressionModel model, ILoss loss, double learningRate, double weightDecay = 0)
+    public FastSgdTrainer(LinearRegressionScratch model, ILoss loss, double learningRate, double weightDecay = 0)
+        : this(model, model?.Weight, model?.Bias, loss, learningRate, weightDecay)
+    {
+    }
+
+    /// <summary>Assembles the fast trainer for the concise layer (the same ŷ = Xw + b).</summary>
+    /// <param name="model">The layer whose <see cref="Linear.Weight"/> and <see cref="Linear.Bias"/> are trained in place.</param>
+    /// <param name="loss">A <see cref="SquaredLoss"/> or <see cref="MseLoss"/> (its reduction and its ½ are honoured).</param>
+    /// <param name="learningRate">η &gt; 0.</param>
+    /// <param name="weightDecay">λ ≥ 0, applied to the weights but not the bias, as <see cref="Optim.Sgd"/> does by default.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="loss"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="loss"/> is not a squared loss (the fast path implements only that one).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">η ≤ 0 or not finite; λ &lt; 0 or not finite.</exception>
+    public FastSgdTrainer(Linear model, ILoss loss, double learningRate, double weightDecay = 0)
+        : this(model, model?.Weight, model?.Bias, loss, learningRate, weightDecay)
+    {
+    }
+
+    private FastSgdTrainer(IRegressionModel? model, Parameter? weight, Parameter? bias, ILoss loss, double learningRate, double weightDecay)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(loss);
@@ -63,10 +83,13 @@ public sealed class FastSgdTrainer
                 nameof(loss)),
         };
         Guard.NonNegative(weightDecay, nameof(weightDecay), "Weight decay");
+        Guard.Positive(learningRate, nameof(learningRate), "The learning rate");
         Model = model;
+        _weight = weight!;
+        _bias = bias!;
         Loss = loss;
         WeightDecay = weightDecay;
-        LearningRate = learningRate;
+        _lr = learningRate;
         _lossScale = halved ? 0.5 : 1.0;
         _mean = loss.Reduction == Reduction.Mean;
     }
@@ -113,8 +136,8 @@ public sealed class FastSgdTrainer
         ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        return Run(batches.Data, batches.BatchSize, batches.Shuffle, batches.DropLast, batches.Rng, epochs, validation, observer,
-            cancellationToken, nameof(batches));
+        return Run(batches.Dataset, batches.BatchSize, batches.DropLast, order => FastPathSeam.NextEpochOrder(batches, order), epochs,
+            validation, observer, cancellationToken, nameof(batches));
     }
 
     /// <summary>Trains over the minibatches a <see cref="DataLoader"/> would yield (same permutations, same generator).</summary>
@@ -123,8 +146,8 @@ public sealed class FastSgdTrainer
         ITrainingObserver? observer = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        return Run(batches.Dataset, batches.BatchSize, batches.Shuffle, batches.DropLast, batches.Rng, epochs, validation, observer,
-            cancellationToken, nameof(batches));
+        return Run(batches.Dataset, batches.BatchSize, batches.DropLast, order => FastPathSeam.NextEpochOrder(batches, order), epochs,
+            validation, observer, cancellationToken, nameof(batches));
     }
 
     /// <summary>The mean loss over a whole dataset, (½)·mean((ŷ − y)²), as <see cref="Trainer.Evaluate"/> computes it (no update).</summary>
@@ -134,8 +157,8 @@ public sealed class FastSgdTrainer
     {
         ArgumentNullException.ThrowIfNull(data);
         CheckFeatures(data.Features, nameof(data));
-        double b = Model.Bias.Value[0];
-        double[] w = Model.Weight.Value;
+        double b = _bias.Value[0];
+        double[] w = _weight.Value;
         int d = data.Features;
         double ss = 0;
         for (int i = 0; i < data.Count; i++)
@@ -146,7 +169,7 @@ public sealed class FastSgdTrainer
         return _lossScale * ss / data.Count;
     }
 
-    private TrainingHistory Run(Dataset data, int batchSize, bool shuffle, bool dropLast, Random rng, int epochs,
+    private TrainingHistory Run(Dataset data, int batchSize, bool dropLast, Action<int[]> nextEpochOrder, int epochs,
         Dataset? validation, ITrainingObserver? observer, CancellationToken cancellationToken, string batchesName)
     {
         Guard.Positive(epochs, nameof(epochs), "The number of epochs");
@@ -156,8 +179,8 @@ public sealed class FastSgdTrainer
 
         int n = data.Count, d = data.Features;
         double[] x = data.X, y = data.Y;
-        double[] w = Model.Weight.Value;
-        double[] bias = Model.Bias.Value;
+        double[] w = _weight.Value;
+        double[] bias = _bias.Value;
         var grad = new double[d];
         var resid = new double[Chunk];
         var order = new int[n];
@@ -168,9 +191,8 @@ public sealed class FastSgdTrainer
         for (int epoch = 0; epoch < epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            // the epoch's permutation, drawn exactly as DataIter/DataLoader draw it
-            for (int i = 0; i < n; i++) order[i] = i;
-            if (shuffle) DataIter.ShuffleInPlace(order, rng);
+            // the epoch's permutation, drawn by the iterator itself, exactly as its enumeration draws it
+            nextEpochOrder(order);
             double total = 0;
             int seen = 0, step = 0;
             for (int start = 0; start < n; start += batchSize)
@@ -242,8 +264,8 @@ public sealed class FastSgdTrainer
                 lastGb = gb;
             }
             if (seen == 0) throw new ArgumentException($"Epoch {epoch} produced no batches.", batchesName);
-            grad.AsSpan().CopyTo(Model.Weight.Grad);   // as after Trainer: the gradient of the last step
-            Model.Bias.Grad[0] = lastGb;
+            grad.AsSpan().CopyTo(_weight.Grad);   // as after Trainer: the gradient of the last step
+            _bias.Grad[0] = lastGb;
             double? valid = validation is null ? null : Evaluate(validation);
             var e = new EpochMetrics(epoch, total / seen, valid, clock.Elapsed);
             history.Add(e);

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using LinReg.LeastSquares;
 using LinReg.Numerics;
 
 namespace LinReg.Fast;
@@ -255,7 +254,7 @@ internal sealed class RowMajorDesign
     }
 
     /// <summary>TSS: Σ(yᵢ − ȳ)² with an intercept, Σyᵢ² without, in double-double (the readable solver's routine).</summary>
-    internal double TotalSumOfSquares() => Design.TotalSumOfSquares(Y, YLo, Rows, Intercept);
+    internal double TotalSumOfSquares() => FastPathSeam.TotalSumOfSquares(Y, YLo, Rows, Intercept);
 
     /// <summary>Leading part of design entry (i, c).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -270,5 +269,5 @@ internal sealed class RowMajorDesign
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddDD(ref double sHi, ref double sLo, double aHi, double aLo) => Design.AddDD(ref sHi, ref sLo, aHi, aLo);
+    private static void AddDD(ref double sHi, ref double sLo, double aHi, double aLo) => DoubleDouble.Add(ref sHi, ref sLo, aHi, aLo);
 }

@@ -3,15 +3,19 @@ using MathNet.Numerics.LinearAlgebra;
 namespace LinReg.Losses;
 
 /// <summary>
-/// The concise loss (PyTorch's <c>nn.MSELoss</c> as used in the seed's listing) on MathNet vectors:
-/// L = c·‖ŷ − y‖² reduced by Mean or Sum, with c = ½ by default (the book's convention, matching
-/// <see cref="SquaredLoss"/>) or c = 1 with <c>halved: false</c> (PyTorch's nn.MSELoss, which has no ½).
+/// The concise loss on MathNet vectors, PyTorch's <c>nn.MSELoss</c>: L = c·‖ŷ − y‖² reduced by Mean or Sum, with
+/// c = 1 by default — the mean of (ŷ − y)², NO ½, as a PyTorch reader expects — or c = ½ with <c>halved: true</c>, the
+/// chapter's convention (the same loss as <see cref="SquaredLoss"/>, whose default it is). The ½ halves the gradient,
+/// so the same learning rate takes half the step: state the convention at every construction.
 /// </summary>
+/// <remarks>Taught in notebook 05 · Training from scratch (nn.MSELoss has no ½) and notebook 06 · Training concisely.</remarks>
 public sealed class MseLoss : ILoss
 {
     /// <summary>Creates the loss.</summary>
+    /// <param name="reduction">Mean (default, as nn.MSELoss) or Sum.</param>
+    /// <param name="halved">False (default): ℓᵢ = (ŷᵢ − yᵢ)², PyTorch's nn.MSELoss. True: ℓᵢ = ½(ŷᵢ − yᵢ)², the chapter's loss.</param>
     /// <exception cref="ArgumentOutOfRangeException">reduction is not a defined value.</exception>
-    public MseLoss(Reduction reduction = Reduction.Mean, bool halved = true)
+    public MseLoss(Reduction reduction = Reduction.Mean, bool halved = false)
     {
         if (!Enum.IsDefined(reduction))
             throw new ArgumentOutOfRangeException(nameof(reduction), reduction, $"Unknown reduction {(int)reduction}; use Mean or Sum.");

@@ -52,13 +52,3 @@ public sealed class SquaredLoss : ILoss
     /// <inheritdoc/>
     public override string ToString() => $"SquaredLoss({(Halved ? "½" : "")}(ŷ−y)², {Reduction})";
 }
-
-internal static class LossChecks
-{
-    internal static void Shapes(ReadOnlySpan<double> yHat, ReadOnlySpan<double> y)
-    {
-        if (y.Length == 0) throw new ArgumentException("The loss needs at least one example: y is empty.", nameof(y));
-        if (yHat.Length != y.Length)
-            throw new ArgumentException($"ŷ has {yHat.Length} values but y has {y.Length}.", nameof(yHat));
-    }
-}

@@ -1,16 +1,9 @@
 using LinReg.Data;
 using LinReg.Losses;
 using LinReg.Models;
+using LinReg.Numerics;
 
 namespace LinReg.Metrics;
-
-/// <summary>One parameter entry compared: analytic gradient against the central finite difference.</summary>
-/// <param name="Parameter">Parameter name.</param>
-/// <param name="Index">Entry within the parameter.</param>
-/// <param name="Analytic">From backward().</param>
-/// <param name="Numeric">(L(p + h) − L(p − h)) / 2h.</param>
-/// <param name="RelativeError">|a − n| / max(1, |a|, |n|).</param>
-public sealed record GradientComparison(string Parameter, int Index, double Analytic, double Numeric, double RelativeError);
 
 /// <summary>
 /// Checks a model's analytic gradients against central finite differences of the loss — the independent check that

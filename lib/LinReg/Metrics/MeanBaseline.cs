@@ -1,3 +1,5 @@
+using LinReg.Numerics;
+
 namespace LinReg.Metrics;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using LinReg.Numerics;
+
 namespace LinReg.Metrics;
 
 /// <summary>Residuals and the usual error measures of a regression, each checking its inputs.</summary>
@@ -52,7 +54,7 @@ public static class RegressionMetrics
             ssRes += r * r;
             ssTot += c * c;
         }
-        if (ssTot == 0) throw new ArgumentException($"R² is undefined: all {y.Length} targets equal {Guard.Num(mean)}.", nameof(y));
+        if (ssTot == 0) throw new ArgumentException($"R² is undefined: all {y.Length} targets equal {Format.Num(mean)}.", nameof(y));
         return 1 - ssRes / ssTot;
     }
 
@@ -60,7 +62,7 @@ public static class RegressionMetrics
     {
         if (y.Length == 0) throw new ArgumentException("No examples: y is empty.", nameof(y));
         if (yHat.Length != y.Length) throw new ArgumentException($"ŷ has {yHat.Length} values but y has {y.Length}.", nameof(yHat));
-        Guard.AllFinite(yHat, "ŷ");
-        Guard.AllFinite(y, "y");
+        Guard.AllFinite(yHat, nameof(yHat));
+        Guard.AllFinite(y, nameof(y));
     }
 }

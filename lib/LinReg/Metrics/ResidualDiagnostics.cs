@@ -1,22 +1,6 @@
+using LinReg.Numerics;
+
 namespace LinReg.Metrics;
-
-/// <summary>Residuals of the examples whose x falls in one bin.</summary>
-/// <param name="Lower">Smallest x in the bin.</param>
-/// <param name="Upper">Largest x in the bin.</param>
-/// <param name="Center">Mean x in the bin (where to draw it).</param>
-/// <param name="Count">Examples in the bin.</param>
-/// <param name="Mean">Mean residual in the bin.</param>
-/// <param name="Std">Standard deviation of the residuals in the bin (divisor Count).</param>
-public sealed record ResidualBin(double Lower, double Upper, double Center, int Count, double Mean, double Std);
-
-/// <summary>Residuals of one category.</summary>
-/// <param name="Label">The category.</param>
-/// <param name="Count">Examples in it.</param>
-/// <param name="Mean">Mean residual: an offset the model misses for this category when far from 0.</param>
-/// <param name="Std">Standard deviation of its residuals (divisor Count).</param>
-/// <param name="Slope">Least-squares slope of the residual against x within the category (NaN when no x was given or
-/// x is constant in the category): a slope the model misses for this category.</param>
-public sealed record ResidualGroup(string Label, int Count, double Mean, double Std, double Slope);
 
 /// <summary>
 /// Numbers that say what a residual plot shows — the seed's four cases. For residuals rᵢ = ŷᵢ − yᵢ of a linear fit:
@@ -35,7 +19,7 @@ public static class ResidualDiagnostics
     /// <exception cref="ArgumentOutOfRangeException">bins not in [1, n].</exception>
     public static IReadOnlyList<ResidualBin> Binned(IReadOnlyList<double> x, IReadOnlyList<double> residuals, int bins)
     {
-        Check(x, residuals);
+        Check(x, residuals, nameof(x), nameof(residuals));
         int n = x.Count;
         if (bins < 1 || bins > n) throw new ArgumentOutOfRangeException(nameof(bins), bins, $"bins must be in [1, n = {n}], got {bins}.");
         int[] order = Enumerable.Range(0, n).OrderBy(i => x[i]).ThenBy(i => i).ToArray();
@@ -60,11 +44,11 @@ public static class ResidualDiagnostics
     /// <exception cref="ArgumentOutOfRangeException">fraction not in (0, 0.5].</exception>
     public static double SpreadRatio(IReadOnlyList<double> fitted, IReadOnlyList<double> residuals, double fraction = 1.0 / 3)
     {
-        Check(fitted, residuals);
+        Check(fitted, residuals, nameof(fitted), nameof(residuals));
         if (!(fraction > 0 && fraction <= 0.5))
-            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, $"fraction must be in (0, 0.5], got {Guard.Num(fraction)}.");
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, $"fraction must be in (0, 0.5], got {Format.Num(fraction)}.");
         int n = fitted.Count, m = (int)Math.Floor(n * fraction);
-        if (m < 2) throw new ArgumentException($"fraction {Guard.Num(fraction)} of n = {n} leaves {m} examples per group; need at least 2.", nameof(fraction));
+        if (m < 2) throw new ArgumentException($"fraction {Format.Num(fraction)} of n = {n} leaves {m} examples per group; need at least 2.", nameof(fraction));
         int[] order = Enumerable.Range(0, n).OrderBy(i => fitted[i]).ThenBy(i => i).ToArray();
         double low = Std(order[..m].Select(i => residuals[i]).ToArray());
         double high = Std(order[^m..].Select(i => residuals[i]).ToArray());
@@ -79,7 +63,7 @@ public static class ResidualDiagnostics
     /// <exception cref="ArgumentException">lengths differ, are zero, or a value is not finite; x or r is constant.</exception>
     public static double CurvatureCorrelation(IReadOnlyList<double> x, IReadOnlyList<double> residuals)
     {
-        Check(x, residuals);
+        Check(x, residuals, nameof(x), nameof(residuals));
         double mean = x.Average();
         return Correlation(x.Select(v => (v - mean) * (v - mean)).ToArray(), residuals);
     }
@@ -88,7 +72,7 @@ public static class ResidualDiagnostics
     /// <exception cref="ArgumentException">lengths differ, are zero, or a value is not finite; a or b is constant.</exception>
     public static double Correlation(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
-        Check(a, b);
+        Check(a, b, nameof(a), nameof(b));
         double ma = a.Average(), mb = b.Average(), sab = 0, saa = 0, sbb = 0;
         for (int i = 0; i < a.Count; i++)
         {
@@ -110,7 +94,7 @@ public static class ResidualDiagnostics
         ArgumentNullException.ThrowIfNull(residuals);
         if (labels.Count != residuals.Count)
             throw new ArgumentException($"labels has {labels.Count} values but residuals has {residuals.Count}.", nameof(labels));
-        if (x is not null) Check(x, residuals); else Check(residuals, residuals);
+        if (x is not null) Check(x, residuals, nameof(x), nameof(residuals)); else Check(residuals, residuals, nameof(residuals), nameof(residuals));
         if (labels.Any(l => l is null)) throw new ArgumentException("A label is null.", nameof(labels));
         var result = new List<ResidualGroup>();
         foreach (var g in Enumerable.Range(0, labels.Count).GroupBy(i => labels[i]).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -135,16 +119,14 @@ public static class ResidualDiagnostics
         return Math.Sqrt(v.Average(t => (t - m) * (t - m)));
     }
 
-    private static void Check(IReadOnlyList<double> a, IReadOnlyList<double> r)
+    /// <summary>Both sequences non-null, the same non-zero length, every value finite; names are the caller's parameters.</summary>
+    private static void Check(IReadOnlyList<double> a, IReadOnlyList<double> b, string aName, string bName)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(r);
-        if (r.Count == 0) throw new ArgumentException("No residuals: the sequence is empty.", nameof(r));
-        if (a.Count != r.Count) throw new ArgumentException($"The first sequence has {a.Count} values but the second has {r.Count}.", nameof(a));
-        for (int i = 0; i < r.Count; i++)
-        {
-            if (!double.IsFinite(a[i])) throw new ArgumentException($"Element {i} of the first sequence is {Guard.Num(a[i])}; every value must be finite.", nameof(a));
-            if (!double.IsFinite(r[i])) throw new ArgumentException($"Element {i} of the second sequence is {Guard.Num(r[i])}; every value must be finite.", nameof(r));
-        }
+        ArgumentNullException.ThrowIfNull(a, aName);
+        ArgumentNullException.ThrowIfNull(b, bName);
+        if (b.Count == 0) throw new ArgumentException($"{bName} is empty; at least one value is needed.", bName);
+        if (a.Count != b.Count) throw new ArgumentException($"{aName} has {a.Count} values but {bName} has {b.Count}.", aName);
+        Guard.AllFinite(a, aName);
+        Guard.AllFinite(b, bName);
     }
 }

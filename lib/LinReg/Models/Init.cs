@@ -1,31 +1,34 @@
+using LinReg.Numerics;
+using LinReg.Probability;
+
 namespace LinReg.Models;
 
-/// <summary>Parameter initialisation shared by both implementations, so the same seed gives the same start.</summary>
+/// <summary>Parameter initialisation shared by both linear models, so the same seed gives the same start.</summary>
 internal static class Init
 {
-    internal static double[] Weights(int features, int seed, double std)
+    /// <summary>w ~ 𝒩(0, initStd²), d values, drawn from the seed (the parameter names are the models' constructor's).</summary>
+    internal static Parameter Weight(int features, int seed, double initStd)
     {
         Guard.Positive(features, nameof(features), "The number of features");
-        Guard.NonNegative(std, nameof(std), "The initial weight standard deviation");
+        Guard.NonNegative(initStd, nameof(initStd), "The initial weight standard deviation");
         var w = new double[features];
-        new Data.NormalSampler(seed).Fill(w, 0, std);
-        return w;
+        new NormalSampler(seed).Fill(w, 0, initStd);
+        return new Parameter("weight", w);
     }
 
-    /// <summary>The weight and bias parameters of a linear model, checked once: weight first, bias its own group.</summary>
-    internal static (Parameter Weight, Parameter Bias, IReadOnlyList<Parameter> All) Parameters(double[] w, double b)
-    {
-        Guard.Finite(b, nameof(b), "The initial bias");
-        var weight = new Parameter("weight", w);
-        var bias = new Parameter("bias", [b], isBias: true);
-        return (weight, bias, [weight, bias]);
-    }
-
-    internal static double[] Checked(double[] w, string paramName)
+    /// <summary>The weight parameter holding a copy of the caller's w (at least one entry, all finite).</summary>
+    internal static Parameter Weight(double[] w, string paramName)
     {
         ArgumentNullException.ThrowIfNull(w, paramName);
         if (w.Length == 0) throw new ArgumentException("The initial weight vector must have at least one entry, got none.", paramName);
         Guard.AllFinite(w, paramName);
-        return (double[])w.Clone();
+        return new Parameter("weight", (double[])w.Clone());
+    }
+
+    /// <summary>The bias b as its own one-element parameter (its own group: no weight decay by default).</summary>
+    internal static Parameter Bias(double b, string paramName = "b")
+    {
+        Guard.Finite(b, paramName, "The initial bias");
+        return new Parameter("bias", [b], isBias: true);
     }
 }

@@ -8,13 +8,14 @@ namespace LinReg.Models;
 /// matrix–vector product. Same parameters, same initialisation and the same gradient semantics as
 /// <see cref="LinearRegressionScratch"/>, so both give the same numbers for the same seed.
 /// </summary>
-public sealed class Linear : IRegressionModel
+public sealed class Linear : Module, IRegressionModel
 {
     /// <summary>w ~ 𝒩(0, initStd²) drawn from <paramref name="seed"/>, b = 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException">features ≤ 0 or initStd &lt; 0.</exception>
     public Linear(int features, int seed = 0, double initStd = 0.01)
     {
-        (Weight, Bias, Parameters) = Init.Parameters(Init.Weights(features, seed, initStd), 0.0);
+        Weight = Register(Init.Weight(features, seed, initStd));
+        Bias = Register(Init.Bias(0.0));
     }
 
     /// <summary>Starts from the given w and b.</summary>
@@ -22,28 +23,25 @@ public sealed class Linear : IRegressionModel
     /// <exception cref="ArgumentOutOfRangeException">b is not finite.</exception>
     public Linear(double[] w, double b)
     {
-        (Weight, Bias, Parameters) = Init.Parameters(Init.Checked(w, nameof(w)), b);
+        Weight = Register(Init.Weight(w, nameof(w)));
+        Bias = Register(Init.Bias(b, nameof(b)));
     }
 
     /// <inheritdoc/>
     public int Features => Weight.Length;
 
-    /// <inheritdoc/>
+    /// <summary>w ∈ ℝᵈ, the weights (with their gradient buffer).</summary>
     public Parameter Weight { get; }
 
-    /// <inheritdoc/>
+    /// <summary>b ∈ ℝ, the bias: a one-element parameter of its own.</summary>
     public Parameter Bias { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<Parameter> Parameters { get; }
 
     /// <summary>ŷ = Xw + b for an n×d MathNet matrix.</summary>
     /// <exception cref="ArgumentException">X has a column count other than d.</exception>
     public Vector<double> Forward(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.ColumnCount != Features)
-            throw new ArgumentException($"X is {x.RowCount}×{x.ColumnCount} but the layer expects {Features} columns.", nameof(x));
+        CheckShape(x.RowCount, x.ColumnCount, nameof(x));
         var yHat = x * Weight.ValueVector;
         return yHat.Add(Bias.Value[0]);
     }
@@ -54,8 +52,7 @@ public sealed class Linear : IRegressionModel
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(gradOutput);
-        if (x.ColumnCount != Features)
-            throw new ArgumentException($"X is {x.RowCount}×{x.ColumnCount} but the layer expects {Features} columns.", nameof(x));
+        CheckShape(x.RowCount, x.ColumnCount, nameof(x));
         if (gradOutput.Count != x.RowCount)
             throw new ArgumentException($"gradOutput has {gradOutput.Count} values but X has {x.RowCount} rows.", nameof(gradOutput));
         var gw = Weight.GradVector;
@@ -67,6 +64,7 @@ public sealed class Linear : IRegressionModel
     public double[] Forward(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        CheckShape(batch.Size, batch.Features, nameof(batch));
         return Forward(batch.XMatrix).ToArray();
     }
 
@@ -74,6 +72,7 @@ public sealed class Linear : IRegressionModel
     public void Backward(Batch batch, ReadOnlySpan<double> gradOutput)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        CheckShape(batch.Size, batch.Features, nameof(batch));
         if (gradOutput.Length != batch.Size)
             throw new ArgumentException($"gradOutput has {gradOutput.Length} values but the batch has {batch.Size} examples.", nameof(gradOutput));
         Backward(batch.XMatrix, Vector<double>.Build.Dense(gradOutput.ToArray()));
@@ -83,14 +82,14 @@ public sealed class Linear : IRegressionModel
     public double[] Predict(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
+        CheckShape(data.Count, data.Features, nameof(data));
         return Forward(data.ToMatrix()).ToArray();
     }
 
-    /// <inheritdoc/>
-    public void ZeroGrad()
+    private void CheckShape(int rows, int columns, string paramName)
     {
-        Weight.ZeroGrad();
-        Bias.ZeroGrad();
+        if (columns != Features)
+            throw new ArgumentException($"X is {rows}×{columns} but the layer expects {Features} columns.", paramName);
     }
 
     /// <inheritdoc/>

@@ -6,13 +6,14 @@ namespace LinReg.Models;
 /// Linear regression written from scratch with plain arrays and loops: ŷᵢ = Σⱼ xᵢⱼ wⱼ + b.
 /// Its backward pass is the seed's formula ∇_w = X_Bᵀ g, ∇_b = Σᵢ gᵢ, with g = ∂L/∂ŷ supplied by the loss.
 /// </summary>
-public sealed class LinearRegressionScratch : IRegressionModel
+public sealed class LinearRegressionScratch : Module, IRegressionModel
 {
     /// <summary>w ~ 𝒩(0, initStd²) drawn from <paramref name="seed"/>, b = 0 (as D2L initialises it).</summary>
     /// <exception cref="ArgumentOutOfRangeException">features ≤ 0 or initStd &lt; 0.</exception>
     public LinearRegressionScratch(int features, int seed = 0, double initStd = 0.01)
     {
-        (Weight, Bias, Parameters) = Init.Parameters(Init.Weights(features, seed, initStd), 0.0);
+        Weight = Register(Init.Weight(features, seed, initStd));
+        Bias = Register(Init.Bias(0.0));
     }
 
     /// <summary>Starts from the given w and b (e.g. the seed's worked example: w = 1, b = 0).</summary>
@@ -20,26 +21,24 @@ public sealed class LinearRegressionScratch : IRegressionModel
     /// <exception cref="ArgumentOutOfRangeException">b is not finite.</exception>
     public LinearRegressionScratch(double[] w, double b)
     {
-        (Weight, Bias, Parameters) = Init.Parameters(Init.Checked(w, nameof(w)), b);
+        Weight = Register(Init.Weight(w, nameof(w)));
+        Bias = Register(Init.Bias(b, nameof(b)));
     }
 
     /// <inheritdoc/>
     public int Features => Weight.Length;
 
-    /// <inheritdoc/>
+    /// <summary>w ∈ ℝᵈ, the weights (with their gradient buffer).</summary>
     public Parameter Weight { get; }
 
-    /// <inheritdoc/>
+    /// <summary>b ∈ ℝ, the bias: a one-element parameter of its own.</summary>
     public Parameter Bias { get; }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<Parameter> Parameters { get; }
 
     /// <inheritdoc/>
     public double[] Forward(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        CheckFeatures(batch.Features);
+        CheckFeatures(batch.Features, nameof(batch));
         return Forward(batch.X, batch.Size);
     }
 
@@ -47,7 +46,7 @@ public sealed class LinearRegressionScratch : IRegressionModel
     public double[] Predict(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        CheckFeatures(data.Features);
+        CheckFeatures(data.Features, nameof(data));
         return Forward(data.X, data.Count);
     }
 
@@ -70,7 +69,7 @@ public sealed class LinearRegressionScratch : IRegressionModel
     public void Backward(Batch batch, ReadOnlySpan<double> gradOutput)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        CheckFeatures(batch.Features);
+        CheckFeatures(batch.Features, nameof(batch));
         if (gradOutput.Length != batch.Size)
             throw new ArgumentException($"gradOutput has {gradOutput.Length} values but the batch has {batch.Size} examples.", nameof(gradOutput));
         int d = Features;
@@ -85,17 +84,10 @@ public sealed class LinearRegressionScratch : IRegressionModel
         Bias.Grad[0] += gb;
     }
 
-    /// <inheritdoc/>
-    public void ZeroGrad()
-    {
-        Weight.ZeroGrad();
-        Bias.ZeroGrad();
-    }
-
-    private void CheckFeatures(int features)
+    private void CheckFeatures(int features, string paramName)
     {
         if (features != Features)
-            throw new ArgumentException($"The model has {Features} weights but the data has {features} features.");
+            throw new ArgumentException($"The model has {Features} weights but the data has {features} features.", paramName);
     }
 
     /// <inheritdoc/>

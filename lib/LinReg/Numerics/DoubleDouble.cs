@@ -148,6 +148,22 @@ public readonly struct DoubleDouble : IEquatable<DoubleDouble>
         return s;
     }
 
+    /// <summary>(sHi, sLo) += (aHi, aLo), sloppy double-double addition (error ≈ 2^-106 of the larger magnitude).</summary>
+    internal static void Add(ref double sHi, ref double sLo, double aHi, double aLo)
+    {
+        double s = TwoSum(sHi, aHi, out double t);
+        t += sLo + aLo;
+        sHi = FastTwoSum(s, t, out sLo);
+    }
+
+    /// <summary>(sHi, sLo) −= (aHi + aLo)·(xHi + xLo), the product's lo·lo term dropped.</summary>
+    internal static void SubtractProduct(ref double sHi, ref double sLo, double aHi, double aLo, double xHi, double xLo)
+    {
+        double p = TwoProduct(aHi, xHi, out double e);
+        e += aHi * xLo + aLo * xHi;
+        Add(ref sHi, ref sLo, -p, -e);
+    }
+
     /// <inheritdoc />
     public bool Equals(DoubleDouble other) => Hi.Equals(other.Hi) && Lo.Equals(other.Lo);
 

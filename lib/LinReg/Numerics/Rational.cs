@@ -8,7 +8,7 @@ namespace LinReg.Numerics;
 /// An exact rational number p/q with arbitrary-precision <see cref="BigInteger"/> numerator and denominator,
 /// always kept in lowest terms with q &gt; 0. Every double and every finite decimal string ("-6.860120914",
 /// "0.670191154593408E-01") converts to a <see cref="Rational"/> without any rounding, so small least-squares
-/// problems can be solved exactly (see <see cref="LeastSquares.ExactLeastSquares"/>): the seed's worked example 2
+/// problems can be solved exactly (see <see cref="Solvers.ExactLeastSquares"/>): the seed's worked example 2
 /// gives exactly 13/5.
 /// </summary>
 /// <remarks>

@@ -1,4 +1,5 @@
 using LinReg.Models;
+using LinReg.Numerics;
 
 namespace LinReg.Optim;
 

@@ -1,4 +1,5 @@
 using LinReg.Models;
+using LinReg.Numerics;
 
 namespace LinReg.Optim;
 
@@ -23,8 +24,9 @@ public sealed class ScratchSgd : IOptimizer
         _parameters = parameters.ToArray();
         if (_parameters.Length == 0) throw new ArgumentException("SGD needs at least one parameter, got none.", nameof(parameters));
         Guard.Positive(divisor, nameof(divisor), "The gradient divisor");
+        Guard.Positive(learningRate, nameof(learningRate), "The learning rate");
         Divisor = divisor;
-        LearningRate = learningRate;
+        _lr = learningRate;
     }
 
     /// <summary>The gradient divisor.</summary>

@@ -1,5 +1,6 @@
 using LinReg.Models;
 using MathNet.Numerics.LinearAlgebra;
+using LinReg.Numerics;
 
 namespace LinReg.Optim;
 
@@ -31,7 +32,8 @@ public sealed class Sgd : IOptimizer
         if (decayed.Length > 0) groups.Add(new ParameterGroup(decayed, weightDecay));
         if (plain.Length > 0) groups.Add(new ParameterGroup(plain, 0));
         _groups = groups.ToArray();
-        LearningRate = learningRate;
+        Guard.Positive(learningRate, nameof(learningRate), "The learning rate");
+        _lr = learningRate;
     }
 
     /// <summary>SGD over explicit parameter groups.</summary>
@@ -42,7 +44,8 @@ public sealed class Sgd : IOptimizer
         ArgumentNullException.ThrowIfNull(groups);
         _groups = groups.ToArray();
         if (_groups.Length == 0) throw new ArgumentException("SGD needs at least one parameter group, got none.", nameof(groups));
-        LearningRate = learningRate;
+        Guard.Positive(learningRate, nameof(learningRate), "The learning rate");
+        _lr = learningRate;
     }
 
     /// <summary>The parameter groups.</summary>

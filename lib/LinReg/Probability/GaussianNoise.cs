@@ -1,3 +1,5 @@
+using LinReg.Numerics;
+
 namespace LinReg.Probability;
 
 /// <summary>

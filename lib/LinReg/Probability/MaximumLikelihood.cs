@@ -1,24 +1,9 @@
 using LinReg.Data;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
+using LinReg.Numerics;
 
 namespace LinReg.Probability;
-
-/// <summary>A linear model fitted by maximum likelihood under Gaussian noise.</summary>
-/// <param name="Weights">ŵ (length d).</param>
-/// <param name="Bias">b̂.</param>
-/// <param name="Sigma">σ̂, the maximum-likelihood noise standard deviation.</param>
-/// <param name="NegativeLogLikelihood">−log p(y | X, ŵ, b̂, σ̂) at the optimum (total over the n examples).</param>
-/// <param name="Iterations">Optimizer iterations used.</param>
-/// <param name="GradientNorm">‖∇(−log p)/n‖∞ at the returned point (how close to stationary it is).</param>
-public sealed record GaussianMleFit(double[] Weights, double Bias, double Sigma, double NegativeLogLikelihood, int Iterations, double GradientNorm);
-
-/// <summary>A linear model fitted by maximum likelihood under Laplace noise.</summary>
-/// <param name="Weights">ŵ (length d): the least-absolute-deviations weights.</param>
-/// <param name="Bias">b̂.</param>
-/// <param name="Scale">ŝ = (1/n) Σ |rᵢ|, the maximum-likelihood Laplace scale.</param>
-/// <param name="NegativeLogLikelihood">−log p(y | X, ŵ, b̂, ŝ) at the optimum.</param>
-public sealed record LaplaceMleFit(double[] Weights, double Bias, double Scale, double NegativeLogLikelihood);
 
 /// <summary>
 /// Maximum-likelihood fits of y = Xw + b + ε for the two noise models of the book. The Gaussian fit is computed by a
@@ -83,7 +68,7 @@ public static class MaximumLikelihood
         int d = data.Features, n = data.Count;
         double mean = data.Y.Average();
         double var = data.Y.Sum(v => (v - mean) * (v - mean)) / n;
-        if (var == 0) throw new ArgumentException($"All {n} targets equal {Guard.Num(mean)}: σ̂ would be 0 and the likelihood unbounded.", nameof(data));
+        if (var == 0) throw new ArgumentException($"All {n} targets equal {Format.Num(mean)}: σ̂ would be 0 and the likelihood unbounded.", nameof(data));
         var start = new double[d + 2];
         start[d] = mean;
         start[d + 1] = 0.5 * Math.Log(var);

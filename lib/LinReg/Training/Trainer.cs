@@ -3,6 +3,7 @@ using LinReg.Data;
 using LinReg.Losses;
 using LinReg.Models;
 using LinReg.Optim;
+using LinReg.Numerics;
 
 namespace LinReg.Training;
 

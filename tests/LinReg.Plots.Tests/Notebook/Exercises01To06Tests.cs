@@ -135,7 +135,7 @@ public class Exercises01To06Tests
     {
         var data = SyntheticData.SeedListing(0);
         var model = new Linear(2, 0);
-        var history = new Trainer(model, new MseLoss(), new Sgd(model.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
+        var history = new Trainer(model, new MseLoss(halved: true), new Sgd(model.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
         Assert.Equal(5 * 32, history.Steps.Count);   // ⌈1000/32⌉ = 32 per epoch
         AssertCorrect("04.2", history.Steps.Count);
     }
@@ -178,7 +178,7 @@ public class Exercises01To06Tests
     {
         var data = SyntheticData.SeedListing(0);
         var net = new Linear(2, 0);
-        new Trainer(net, new MseLoss(), new Sgd(net.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
+        new Trainer(net, new MseLoss(halved: true), new Sgd(net.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
         double err = new[] { net.Weight.Value[0] - 2, net.Weight.Value[1] + 3.4, net.Bias.Value[0] - 4.2 }.Max(Math.Abs);
         AssertCorrect("06.1", Math.Round(err, 3));
         AssertCorrect("06.1", err);

@@ -1,3 +1,4 @@
+using LinReg.Probability;
 using LinReg.Data;
 using LinReg.Notebook;
 using MathNet.Numerics.LinearAlgebra;

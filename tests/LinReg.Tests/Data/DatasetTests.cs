@@ -32,14 +32,14 @@ public class DatasetTests
         var x = new double[4 * 3];
         x[2 * 3 + 1] = bad;
         var ex = Assert.Throws<ArgumentException>(() => new Dataset(x, new double[4], 3));
-        Assert.Contains($"row 2, column 1 is {shown}", ex.Message);
+        Assert.Contains($"X[row 2, column 1] is {shown}", ex.Message);
     }
 
     [Fact]
     public void Constructor_NonFiniteTarget_NamesElement()
     {
         var ex = Assert.Throws<ArgumentException>(() => new Dataset(new double[3], [0, double.NaN, 0], 1));
-        Assert.Contains("element 1 is NaN", ex.Message);
+        Assert.Contains("y[1] is NaN", ex.Message);
     }
 
     [Fact]

@@ -1,14 +1,14 @@
+using LinReg.Probability;
 using LinReg.Data;
 using LinReg.Fast;
-using LinReg.LeastSquares;
-using LinReg.Tests.LeastSquares;
-using Lsq = LinReg.LeastSquares.LeastSquares;
+using LinReg.Solvers;
+using LinReg.Tests.Solvers;
 
 namespace LinReg.Tests.Fast;
 
 /// <summary>
 /// The fast streaming solvers against independent answers: NIST StRD certified values (computed by NIST in 500-digit
-/// arithmetic), sums computed by plain loops, and the readable solvers of LinReg.LeastSquares.
+/// arithmetic), sums computed by plain loops, and the readable solvers of LinReg.Solvers.
 /// </summary>
 public class FastLeastSquaresTests
 {
@@ -104,7 +104,7 @@ public class FastLeastSquaresTests
         var data = Random(n, d, seed: d);
 
         var fast = FastLeastSquares.Fit(data, fitIntercept: intercept);
-        var reference = Lsq.Fit(data, fitIntercept: intercept);
+        var reference = LeastSquares.Fit(data, fitIntercept: intercept);
 
         for (int j = 0; j < d; j++) Assert.Equal(reference.Weights[j], fast.Weights[j], 1e-13 * Math.Max(1, Math.Abs(reference.Weights[j])));
         Assert.Equal(reference.Bias, fast.Bias, 1e-13);
@@ -144,7 +144,7 @@ public class FastLeastSquaresTests
             y[i] = 1 + 2 * a - 3 * x[i * 3 + 1] + 0.5 * b + 0.01 * rng.Next();
         }
         var fast = FastLeastSquares.Fit(x, n, 3, y);
-        var reference = Lsq.Fit(x, n, 3, y);
+        var reference = LeastSquares.Fit(x, n, 3, y);
         Assert.True(fast.ScaledConditionNumber > 1e6, $"scaled cond {fast.ScaledConditionNumber:G3}");
         for (int j = 0; j < 3; j++) Assert.Equal(reference.Weights[j], fast.Weights[j], 1e-12 * Math.Abs(reference.Weights[j]));
         Assert.Null(fast.Warning);
@@ -190,7 +190,7 @@ public class FastLeastSquaresTests
         // well conditioned (cond ≈ 1.1): the normal equation is accurate to ≈ cond²·ε; the refined answer is the reference
         var data = Random(20_000, 30, seed: 8);
         var ne = FastLeastSquares.Fit(data, LeastSquaresMethod.NormalEquations);
-        var refined = Lsq.Fit(data);
+        var refined = LeastSquares.Fit(data);
         for (int j = 0; j < 30; j++) Assert.Equal(refined.Weights[j], ne.Weights[j], 1e-10);
         Assert.Equal(refined.Bias, ne.Bias, 1e-10);
         Assert.Equal(refined.ResidualSumOfSquares, ne.ResidualSumOfSquares, 1e-9 * refined.ResidualSumOfSquares);
@@ -234,7 +234,7 @@ public class FastLeastSquaresTests
     {
         var data = Random(300, 5, seed: 4);
         var fast = FastLeastSquares.Fit(data, method);
-        var reference = Lsq.Fit(data, method);
+        var reference = LeastSquares.Fit(data, method);
         Assert.Equal(reference.Weights, fast.Weights);
         Assert.Equal(method, fast.Method);
     }

@@ -1,3 +1,4 @@
+using LinReg.Probability;
 using LinReg.Data;
 using LinReg.Fast;
 using LinReg.Losses;
@@ -27,8 +28,11 @@ public class FastSgdTrainerTests
 
     private static void AssertSame(IRegressionModel expected, TrainingHistory he, IRegressionModel actual, TrainingHistory ha, double tol = 1e-10)
     {
-        for (int j = 0; j < expected.Features; j++) Assert.Equal(expected.Weight.Value[j], actual.Weight.Value[j], tol);
-        Assert.Equal(expected.Bias.Value[0], actual.Bias.Value[0], tol);
+        // through the general contract: the parameters in order, weight then bias
+        Assert.Equal(expected.Parameters.Count, actual.Parameters.Count);
+        for (int k = 0; k < expected.Parameters.Count; k++)
+            for (int j = 0; j < expected.Parameters[k].Length; j++)
+                Assert.Equal(expected.Parameters[k].Value[j], actual.Parameters[k].Value[j], tol);
         Assert.Equal(he.Epochs.Count, ha.Epochs.Count);
         for (int e = 0; e < he.Epochs.Count; e++)
         {
@@ -226,7 +230,7 @@ public class FastSgdTrainerTests
         var lr = Assert.Throws<ArgumentOutOfRangeException>(() => new FastSgdTrainer(model, new SquaredLoss(), -0.1));
         Assert.Contains("-0.1", lr.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => new FastSgdTrainer(model, new SquaredLoss(), 0.1, weightDecay: -1));
-        Assert.Throws<ArgumentNullException>(() => new FastSgdTrainer(null!, new SquaredLoss(), 0.1));
+        Assert.Throws<ArgumentNullException>(() => new FastSgdTrainer((LinearRegressionScratch)null!, new SquaredLoss(), 0.1));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class MetricsTests
     [Fact]
     public void Losses_MismatchedOrEmpty_Throw()
     {
-        foreach (ILoss loss in new ILoss[] { new SquaredLoss(), new MseLoss() })
+        foreach (ILoss loss in new ILoss[] { new SquaredLoss(), new MseLoss(halved: true) })
         {
             var ex = Assert.Throws<ArgumentException>(() => loss.Forward([1.0, 2.0], [1.0]));
             Assert.Contains("2", ex.Message);
@@ -55,8 +55,8 @@ public class MetricsTests
     {
         // PyTorch's nn.MSELoss has no ½: value and gradient are exactly twice the book's convention.
         double[] yHat = [1, 3], y = [2, 6];
-        Assert.Equal(2 * new MseLoss().Forward(yHat, y), new MseLoss(halved: false).Forward(yHat, y), 15);
-        Assert.Equal(new MseLoss().Backward(yHat, y).Select(v => 2 * v), new MseLoss(halved: false).Backward(yHat, y));
+        Assert.Equal(2 * new MseLoss(halved: true).Forward(yHat, y), new MseLoss(halved: false).Forward(yHat, y), 15);
+        Assert.Equal(new MseLoss(halved: true).Backward(yHat, y).Select(v => 2 * v), new MseLoss(halved: false).Backward(yHat, y));
         Assert.Equal(5.0, new SquaredLoss(halved: false).Forward(yHat, y), 15);   // (1 + 9)/2
     }
 

@@ -69,7 +69,7 @@ public class ResidualDiagnosticsTests
         var len = Assert.Throws<ArgumentException>(() => ResidualDiagnostics.Binned([1.0, 2], [1.0], 1));
         Assert.Contains("2", len.Message);
         var nan = Assert.Throws<ArgumentException>(() => ResidualDiagnostics.Binned([1.0, double.NaN], [1.0, 2], 1));
-        Assert.Contains("Element 1", nan.Message);
+        Assert.Contains("x[1] is NaN", nan.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => ResidualDiagnostics.Binned([1.0, 2], [1.0, 2], 3));
         Assert.Throws<ArgumentException>(() => ResidualDiagnostics.ByGroup(["a"], [1.0, 2]));
     }

@@ -27,7 +27,7 @@ public class GradientPropertyTests
         Problems.Sample(p =>
         {
             var batch = new Batch(p.X, p.Y, p.D, Enumerable.Range(0, p.N).ToArray());
-            foreach (var loss in new ILoss[] { new SquaredLoss(Reduction.Mean), new SquaredLoss(Reduction.Sum), new MseLoss() })
+            foreach (var loss in new ILoss[] { new SquaredLoss(Reduction.Mean), new SquaredLoss(Reduction.Sum), new MseLoss(halved: true) })
                 foreach (var model in new IRegressionModel[] { new LinearRegressionScratch(p.W, p.B), new Linear(p.W, p.B) })
                 {
                     var rows = GradientCheck.Compare(model, loss, batch, 1e-5);

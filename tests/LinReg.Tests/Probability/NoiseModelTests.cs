@@ -93,7 +93,7 @@ public class NoiseModelTests
         Assert.Throws<ArgumentOutOfRangeException>(() => GaussianNoise.NegativeLogLikelihood([1.0], 0));
         Assert.Throws<ArgumentException>(() => GaussianNoise.MleVariance([]));
         var nan = Assert.Throws<ArgumentException>(() => GaussianNoise.MleVariance([1.0, double.NaN]));
-        Assert.Contains("element 1", nan.Message);
+        Assert.Contains("residuals[1] is NaN", nan.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => LaplaceNoise.Density(0, 0, 0));
         Assert.Throws<ArgumentException>(() => LaplaceNoise.MleScale([]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LaplaceSampler(1).Next(double.PositiveInfinity));

@@ -72,7 +72,7 @@ public class SeedListingTests
         var model = new Linear(2, seed: Seed);
         int steps = 0, epochs = 0;
         var observer = new DelegateObserver(_ => steps++, _ => epochs++);
-        var h = new Trainer(model, new MseLoss(), new Sgd(model.Parameters, 0.03)).Fit(new DataLoader(train, 32, seed: 1), 3, valid, observer);
+        var h = new Trainer(model, new MseLoss(halved: true), new Sgd(model.Parameters, 0.03)).Fit(new DataLoader(train, 32, seed: 1), 3, valid, observer);
         Assert.Equal(h.Steps.Count, steps);
         Assert.Equal(3, epochs);
         Assert.All(h.Epochs, e => Assert.NotNull(e.ValidationLoss));

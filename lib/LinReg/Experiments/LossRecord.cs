@@ -1,0 +1,12 @@
+using System.Diagnostics;
+using LinReg.Data;
+using LinReg.Numerics;
+
+namespace LinReg.Experiments;
+
+/// <summary>One measurement of a <see cref="LossRecorder"/>.</summary>
+/// <param name="GlobalStep">Optimizer steps taken so far (1 after the first step).</param>
+/// <param name="Epochs">Examples seen so far divided by the size of the evaluated dataset (fractional epochs when that dataset is the training set).</param>
+/// <param name="ComputeTime">Wall time spent training so far, NOT counting the recorder's own evaluations.</param>
+/// <param name="Loss">The trainer's loss on the whole evaluated dataset after that step.</param>
+public sealed record LossRecord(long GlobalStep, double Epochs, TimeSpan ComputeTime, double Loss);
