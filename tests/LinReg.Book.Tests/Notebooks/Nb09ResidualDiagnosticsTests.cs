@@ -1,3 +1,4 @@
+using LinReg.Probability;
 using LinReg.Book.Tests.Support;
 using LinReg.Data;
 using MathNet.Numerics.LinearAlgebra;
