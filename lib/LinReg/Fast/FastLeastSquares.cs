@@ -9,6 +9,7 @@ namespace LinReg.Fast;
 /// Least squares for large n: the same problem, the same arguments, checks, exceptions and <see cref="LeastSquaresResult"/>
 /// as <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>, computed by passes that stream
 /// over the caller's row-major X on all cores without copying it.
+/// Not used by a notebook: the optimized path, used by the benchmarks (see lib/LinReg/Fast/README.md).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -140,7 +141,7 @@ public static class FastLeastSquares
         return FastPathSeam.Validate(x!, xLo, rows, cols, y!, yLo, intercept, method, names, xName, yName, checkFinite: !finite);
     }
 
-    /// <summary>Whether every value is finite: Σ v·0 is 0 for finite v and NaN as soon as one v is NaN or ±∞.</summary>
+    /// <summary>Whether every value is finite (<see cref="System.Numerics.Tensors.TensorPrimitives.IsFiniteAll{T}"/> over 1M-value chunks, in parallel).</summary>
     internal static bool AllFinite(double[] v, int threads)
     {
         const int Chunk = 1 << 20;
@@ -148,13 +149,7 @@ public static class FastLeastSquares
         bool ok = true;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, (c, state) =>
         {
-            var span = v.AsSpan(c * Chunk, Math.Min(Chunk, v.Length - c * Chunk));
-            var acc = System.Runtime.Intrinsics.Vector512<double>.Zero;
-            int i = 0;
-            for (; i <= span.Length - 8; i += 8) acc += System.Runtime.Intrinsics.Vector512.Create(span.Slice(i, 8)) * 0.0;
-            double tail = 0;
-            for (; i < span.Length; i++) tail += span[i] * 0.0;
-            if (!(System.Runtime.Intrinsics.Vector512.Sum(acc) + tail == 0))
+            if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll(v.AsSpan(c * Chunk, Math.Min(Chunk, v.Length - c * Chunk))))
             {
                 ok = false;
                 state.Stop();

@@ -11,6 +11,7 @@ namespace LinReg.Fast;
 /// The optimized training loop for ŷ = Xw + b with the squared loss and minibatch SGD: the same numbers as
 /// <c>new Trainer(model, loss, new Sgd(model.Parameters, η, λ)).Fit(new DataIter(data, |B|, shuffle, seed), epochs)</c>
 /// (to rounding), without the per-minibatch work of the readable loop.
+/// Not used by a notebook: the optimized path, used by the benchmarks (see lib/LinReg/Fast/README.md).
 /// </summary>
 /// <remarks>
 /// <para>

@@ -9,6 +9,12 @@ namespace LinReg.Fast;
 /// otherwise Vector256, otherwise scalar; the tail shorter than a vector is done in scalar code.
 /// Callers guarantee the ranges are inside the arrays (no bounds checks here).
 /// </summary>
+/// <remarks>
+/// Written out rather than calling System.Numerics.Tensors' TensorPrimitives (Dot, FusedMultiplyAdd/MultiplyAdd,
+/// Multiply), which the streaming QR and the finite-value scan do use: on the rows the SGD path works on (d = 10 to 100)
+/// the primitives measured 20–70 % slower for Dot, 35–70 % for Axpy and up to 2× for Scale (KernelChoiceBenchmarks,
+/// tests/LinReg.Benchmarks/README.md), the per-call cost of a general primitive on spans this short.
+/// </remarks>
 internal static class SimdKernels
 {
     /// <summary>Σⱼ x[off + j]·w[j] for j &lt; d.</summary>

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -86,11 +87,12 @@ internal static class StreamingQr
                 double s = tau * (v0 * r[k * p + j] + Dot(xb, bj));
                 if (s == 0) continue;
                 r[k * p + j] -= s * v0;
-                Axpy(-s, xb, bj);
+                TensorPrimitives.MultiplyAdd(xb, -s, bj, bj);   // bj += −s·xb
             }
         }
     }
 
+    /// <summary>xᵀy, written out: TensorPrimitives.Dot measured 25 % slower on these columns (KernelChoiceBenchmarks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
@@ -111,20 +113,5 @@ internal static class StreamingQr
         }
         for (; j < n; j++) s += Unsafe.Add(ref xr, j) * Unsafe.Add(ref yr, j);
         return s;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
-    {
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double yr = ref MemoryMarshal.GetReference(y);
-        int n = x.Length, j = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var a = Vector512.Create(alpha);
-            for (; j <= n - 8; j += 8)
-                Vector512.FusedMultiplyAdd(a, Vector512.LoadUnsafe(ref xr, (nuint)j), Vector512.LoadUnsafe(ref yr, (nuint)j)).StoreUnsafe(ref yr, (nuint)j);
-        }
-        for (; j < n; j++) Unsafe.Add(ref yr, j) += alpha * Unsafe.Add(ref xr, j);
     }
 }
