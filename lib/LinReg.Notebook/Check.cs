@@ -6,7 +6,7 @@ namespace LinReg.Notebook;
 /// The reader's check for an exercise with one right answer: <c>Check.Answer("02.1", w);</c> prints
 /// "✔ 02.1 correct" or "✘ 02.1 not yet (you gave …) — hint: …" to standard output. It never prints the answer and
 /// never throws for a wrong answer (exercises are for trying). The answers live in an internal table
-/// (Exercises.cs in LinReg.Plots). Ids are "NN.k" (notebook NN, exercise k); "2.1" is accepted for "02.1".
+/// (Exercises.cs in LinReg.Notebook). Ids are "NN.k" (notebook NN, exercise k); "2.1" is accepted for "02.1".
 /// </summary>
 public static partial class Check
 {

@@ -1,4 +1,4 @@
-using LinReg.Plots;
+using LinReg.Numerics;
 
 namespace LinReg.Notebook;
 
@@ -71,9 +71,8 @@ public static class Checked
             throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, $"tolerance must be ≥ 0, got {Num(tolerance)}.");
     }
 
-    internal static string Num(double v) => Validate.Num(v);
+    internal static string Num(double v) => Format.Num(v);
 
-    internal static string Vec(IReadOnlyList<double> v) =>
-        "(" + string.Join(", ", v.Select(x => Num(x))) + ")";
+    internal static string Vec(IReadOnlyList<double> v) => Format.Vec(v);
 
 }

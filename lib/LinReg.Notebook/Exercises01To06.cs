@@ -1,7 +1,7 @@
 namespace LinReg.Notebook;
 
 /// <summary>The exercises of notebooks 01–06 (the chapter's core path). Each answer is derived independently in
-/// tests/LinReg.Plots.Tests/Notebook/Exercises01To06Tests.cs.</summary>
+/// tests/LinReg.Notebook.Tests/Exercises01To06Tests.cs.</summary>
 internal static partial class Exercises
 {
     // A method, not a static field: static initializers of partial-class parts run in an unspecified order.

@@ -1,7 +1,7 @@
 namespace LinReg.Notebook;
 
 /// <summary>The exercises of notebooks 07–11 (noise, minibatch noise, residuals, real data, pitfalls). Each answer is
-/// derived independently in tests/LinReg.Plots.Tests/Notebook/Exercises07To11Tests.cs.</summary>
+/// derived independently in tests/LinReg.Notebook.Tests/Exercises07To11Tests.cs.</summary>
 internal static partial class Exercises
 {
     // A method, not a static field: static initializers of partial-class parts run in an unspecified order.

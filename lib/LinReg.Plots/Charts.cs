@@ -1,3 +1,4 @@
+using LinReg.Numerics;
 using LinReg.Training;
 using Plotly.NET;
 using Plotly.NET.CSharp;
@@ -192,7 +193,7 @@ public static class Charts
         {
             Validate.Finite(r, nameof(reference));
             if (logY && !(r > 0))
-                throw new ArgumentOutOfRangeException(nameof(reference), r, $"reference is {Validate.Num(r)}, but a logarithmic axis needs a value > 0.");
+                throw new ArgumentOutOfRangeException(nameof(reference), r, $"reference is {Format.Num(r)}, but a logarithmic axis needs a value > 0.");
             double lo = series.Min(s => s.X.Min()), hi = series.Max(s => s.X.Max());
             traces.Add(Trace([lo, hi], [r, r], Mode.Lines, referenceName, dashed: true));
         }
@@ -313,7 +314,7 @@ public static class Charts
             if (lineFrom.HasValue || lineTo.HasValue)
             {
                 if (!(lo < hi))
-                    throw new ArgumentException($"lineFrom ({Validate.Num(lo)}) must be less than lineTo ({Validate.Num(hi)}).", nameof(lineFrom));
+                    throw new ArgumentException($"lineFrom ({Format.Num(lo)}) must be less than lineTo ({Format.Num(hi)}).", nameof(lineFrom));
             }
             int k = 0;
             foreach (var line in lines)
@@ -367,7 +368,7 @@ public static class Charts
             {
                 double z = loss(ws[i], bs[j]);
                 if (!double.IsFinite(z))
-                    throw new ArgumentException($"loss(w = {Validate.Num(ws[i])}, b = {Validate.Num(bs[j])}) is {Validate.Num(z)}; the loss must be finite on the whole grid.", nameof(loss));
+                    throw new ArgumentException($"loss(w = {Format.Num(ws[i])}, b = {Format.Num(bs[j])}) is {Format.Num(z)}; the loss must be finite on the whole grid.", nameof(loss));
                 rows[j][i] = z;
             }
         }
@@ -402,17 +403,12 @@ public static class Charts
         if (z.GetLength(0) != ws.Length || z.GetLength(1) != bs.Length)
             throw new ArgumentException(
                 $"z is {z.GetLength(0)}×{z.GetLength(1)} but must be |wGrid|×|bGrid| = {ws.Length}×{bs.Length} (z[i, j] = L(wGrid[i], bGrid[j])).", nameof(z));
+        Guard.AllFinite(System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref z[0, 0], z.Length), ws.Length, bs.Length, nameof(z));
         var rows = new double[bs.Length][];
         for (int j = 0; j < bs.Length; j++)
         {
             rows[j] = new double[ws.Length];
-            for (int i = 0; i < ws.Length; i++)
-            {
-                double v = z[i, j];
-                if (!double.IsFinite(v))
-                    throw new ArgumentException($"z[{i}, {j}] is {Validate.Num(v)}; every loss value must be finite.", nameof(z));
-                rows[j][i] = v;
-            }
+            for (int i = 0; i < ws.Length; i++) rows[j][i] = z[i, j];
         }
         return Contour(ws, bs, rows, paths, equalAspect, levels, title, xTitle, yTitle, zTitle);
     }

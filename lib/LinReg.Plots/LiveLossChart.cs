@@ -1,3 +1,4 @@
+using LinReg.Numerics;
 using LinReg.Training;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Events;
@@ -85,7 +86,7 @@ public sealed class LiveLossChart : ITrainingObserver, IDisposable
         {
             Validate.Finite(r, nameof(reference));
             if (logY && !(r > 0))
-                throw new ArgumentOutOfRangeException(nameof(reference), r, $"reference is {Validate.Num(r)}, but a logarithmic axis needs a value > 0.");
+                throw new ArgumentOutOfRangeException(nameof(reference), r, $"reference is {Format.Num(r)}, but a logarithmic axis needs a value > 0.");
         }
         string suffix = id ?? Interlocked.Increment(ref _counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (suffix.Length == 0 || !suffix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -145,7 +146,7 @@ public sealed class LiveLossChart : ITrainingObserver, IDisposable
         Validate.Finite(x, nameof(x));
         Validate.Finite(y, nameof(y));
         if (_logY && !(y > 0))
-            throw new ArgumentOutOfRangeException(nameof(y), y, $"y is {Validate.Num(y)}, but this chart has a logarithmic axis and needs y > 0.");
+            throw new ArgumentOutOfRangeException(nameof(y), y, $"y is {Format.Num(y)}, but this chart has a logarithmic axis and needs y > 0.");
         lock (_gate)
         {
             if (!_series.TryGetValue(series, out var points))

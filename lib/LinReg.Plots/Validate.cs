@@ -1,30 +1,18 @@
-using System.Globalization;
+using LinReg.Numerics;
 
 namespace LinReg.Plots;
 
 /// <summary>Argument checks of the plotting layer: one message style, quoting the offending name, index and value.</summary>
 internal static class Validate
 {
-    /// <summary>Formats a number the way messages quote it (round-trip, invariant culture, NaN/±∞ spelled out).</summary>
-    internal static string Num(double v) => double.IsNaN(v) ? "NaN"
-        : double.IsPositiveInfinity(v) ? "+∞"
-        : double.IsNegativeInfinity(v) ? "-∞"
-        : v.ToString("R", CultureInfo.InvariantCulture);
-
     /// <summary>Non-null, non-empty, every value finite; returns a private copy (charts must not alias caller arrays).</summary>
     internal static double[] Values(IReadOnlyList<double>? values, string paramName)
     {
         ArgumentNullException.ThrowIfNull(values, paramName);
         if (values.Count == 0)
             throw new ArgumentException($"{paramName} is empty; at least one value is needed.", paramName);
-        var copy = new double[values.Count];
-        for (int i = 0; i < copy.Length; i++)
-        {
-            double v = values[i];
-            if (!double.IsFinite(v))
-                throw new ArgumentException($"{paramName}[{i}] is {Num(v)}; every value must be finite.", paramName);
-            copy[i] = v;
-        }
+        var copy = values.ToArray();
+        Guard.AllFinite(copy, paramName);
         return copy;
     }
 
@@ -44,15 +32,14 @@ internal static class Validate
         {
             if (!(values[i] > 0))
                 throw new ArgumentOutOfRangeException(paramName, values[i],
-                    $"{paramName}[{i}] is {Num(values[i])}, but a logarithmic axis needs every value > 0 (use logY: false).");
+                    $"{paramName}[{i}] is {Format.Num(values[i])}, but a logarithmic axis needs every value > 0 (use logY: false).");
         }
     }
 
     /// <summary>A finite scalar.</summary>
     internal static void Finite(double value, string paramName)
     {
-        if (!double.IsFinite(value))
-            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be finite, got {Num(value)}.");
+        Guard.Finite(value, paramName, paramName);
     }
 
     /// <summary>Grid: at least two finite values, strictly increasing.</summary>
@@ -65,7 +52,7 @@ internal static class Validate
         {
             if (!(g[i] > g[i - 1]))
                 throw new ArgumentException(
-                    $"{paramName} must be strictly increasing, but {paramName}[{i - 1}] = {Num(g[i - 1])} and {paramName}[{i}] = {Num(g[i])}.",
+                    $"{paramName} must be strictly increasing, but {paramName}[{i - 1}] = {Format.Num(g[i - 1])} and {paramName}[{i}] = {Format.Num(g[i])}.",
                     paramName);
         }
         return g;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using LinReg.Notebook;
 
-namespace LinReg.Plots.Tests;
+namespace LinReg.Notebook.Tests;
 
 [Collection(ConsoleCollection.Name)]
 public class CheckTests
@@ -186,7 +186,7 @@ public class CheckTests
                     Assert.Equal($"✔ {e.Id} correct", Check.Verdict(e, a));
                     var verdict = Check.Verdict(e, wrong);
                     Assert.StartsWith($"✘ {e.Id} not yet", verdict);
-                    foreach (var spelled in Spellings(e)) Assert.DoesNotContain(spelled, verdict.Replace(Validate.Num(wrong), ""));
+                    foreach (var spelled in Spellings(e)) Assert.DoesNotContain(spelled, verdict.Replace(Checked.Num(wrong), ""));
                     break;
                 }
                 case AnswerKind.Numbers:

@@ -1,6 +1,6 @@
 using LinReg.Notebook;
 
-namespace LinReg.Plots.Tests;
+namespace LinReg.Notebook.Tests;
 
 [Collection(ConsoleCollection.Name)]
 public class CheckedTests

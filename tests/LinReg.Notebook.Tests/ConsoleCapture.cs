@@ -1,4 +1,4 @@
-namespace LinReg.Plots.Tests;
+namespace LinReg.Notebook.Tests;
 
 /// <summary>Tests that redirect Console.Out run one at a time (the console is process-wide).</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -5,7 +5,7 @@ using LinReg.Notebook;
 using LinReg.Optim;
 using LinReg.Training;
 
-namespace LinReg.Plots.Tests.Notebook;
+namespace LinReg.Notebook.Tests;
 
 /// <summary>
 /// The answers of the exercises of notebooks 01–06, each derived here independently of the answer table (by hand

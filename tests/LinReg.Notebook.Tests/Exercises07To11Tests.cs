@@ -3,7 +3,7 @@ using LinReg.Data;
 using LinReg.Notebook;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace LinReg.Plots.Tests.Notebook;
+namespace LinReg.Notebook.Tests;
 
 /// <summary>
 /// The answers of the exercises of notebooks 07–11, each derived here independently of the answer table (hand

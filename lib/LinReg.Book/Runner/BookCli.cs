@@ -51,7 +51,7 @@ public static class BookCli
 
         Exit codes: 0 all cells ran; 1 a cell failed or timed out (the message names notebook, cell number, the cell's
         first line and the error), or the book could not be written; 2 bad arguments, no notebooks folder, a malformed
-        notebook, or the library not built (build it with: dotnet build lib/LinReg.Plots); 130 interrupted.
+        notebook, or the library not built (build it with: dotnet build lib/LinReg.Notebook); 130 interrupted.
         """;
 
     /// <summary>Runs the command line.</summary>

@@ -13,8 +13,8 @@ namespace LinReg.Book.Runner;
 /// never returns null for FSharp.Core. It must run BEFORE cell 2 (the Plotly.NET.Interactive extension is loaded
 /// right after the restore). The in-process runner has FSharp.Core 10.0.x too, on purpose: a runner with 10.1 would
 /// hide the failure readers would see.
-/// Why cell 2: exact package versions; the book's library is loaded from the folder <c>dotnet build lib/LinReg.Plots</c>
-/// copies it to, relative to <c>notebooks/</c> (the runner and the real-kernel tests run each notebook from its folder).
+/// Why cell 2: exact package versions; the book's libraries are loaded from the folder <c>dotnet build lib/LinReg.Notebook</c>
+/// copies them to, relative to <c>notebooks/</c> (the runner and the real-kernel tests run each notebook from its folder).
 /// </remarks>
 public static class BookSetup
 {
@@ -34,11 +34,13 @@ public static class BookSetup
         """
         // Setup 2/2 (identical in every notebook): pinned packages and the book's library (build it first: see README).
         #r "nuget: MathNet.Numerics, 5.0.0"
+        #r "nuget: System.Numerics.Tensors, 10.0.12"
         #r "nuget: Plotly.NET, 6.0.0"
         #r "nuget: Plotly.NET.CSharp, 0.14.0"
         #r "nuget: Plotly.NET.Interactive, 6.0.0"
         #r "../artifacts/notebook-lib/LinReg.dll"
         #r "../artifacts/notebook-lib/LinReg.Plots.dll"
+        #r "../artifacts/notebook-lib/LinReg.Notebook.dll"
         """;
 
     /// <summary>Both setup cells, in order.</summary>

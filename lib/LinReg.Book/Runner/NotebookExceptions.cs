@@ -45,7 +45,7 @@ public sealed class NotebookFormatException : NotebookException
 /// <summary>
 /// A code cell loads a file with <c>#r "path.dll"</c> that does not exist (relative paths resolve against the
 /// notebook's folder). For the book's notebooks this means the library was not built:
-/// <c>dotnet build lib/LinReg.Plots</c> copies LinReg.dll and LinReg.Plots.dll to <c>artifacts/notebook-lib/</c>.
+/// <c>dotnet build lib/LinReg.Notebook</c> copies LinReg.dll, LinReg.Plots.dll and LinReg.Notebook.dll to <c>artifacts/notebook-lib/</c>.
 /// </summary>
 public sealed class MissingReferenceException : NotebookException
 {

@@ -253,7 +253,7 @@ public sealed partial class SourceNotebook
             if (reference.Replace('\\', '/').Contains("artifacts/notebook-lib/", StringComparison.Ordinal))
             {
                 message += " The notebooks load the book's library from artifacts/notebook-lib/: build it first with "
-                           + "`dotnet build lib/LinReg.Plots` (it copies LinReg.dll and LinReg.Plots.dll there; "
+                           + "`dotnet build lib/LinReg.Notebook` (it copies LinReg.dll, LinReg.Plots.dll and LinReg.Notebook.dll there; "
                            + "`dotnet run --project lib/LinReg.Book -- build` builds it too).";
             }
 

@@ -5,6 +5,7 @@ namespace LinReg.Data;
 
 /// <summary>
 /// A minibatch B: |B| rows of X (row-major, |B|×d) with their targets, and the dataset row each came from.
+/// Taught in notebook 04 · Data and the iterator.
 /// </summary>
 public sealed class Batch
 {

@@ -6,6 +6,7 @@ namespace LinReg.Data;
 /// Absorbing the bias into the weights: append a constant feature (normally 1) to every example, so that
 /// x̃ᵢ = (xᵢ, 1) and w̃ = (w, b) give x̃ᵢᵀw̃ = xᵢᵀw + b. A model fitted on the augmented data without a bias of its own
 /// learns b as its last weight.
+/// Taught in notebook 01 · The model and the loss (the bias absorbed as a constant feature).
 /// </summary>
 public static class ConstantFeature
 {

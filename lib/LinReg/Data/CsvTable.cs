@@ -7,6 +7,7 @@ namespace LinReg.Data;
 /// A CSV file read as strings (header row first; comma separated; double quotes around fields that contain commas,
 /// with "" for a quote), turned into a <see cref="Dataset"/> by <see cref="ToDataset"/> with an explicit missing-value
 /// policy and one-hot encoding of categorical columns.
+/// Taught in notebook 10 · Baselines on real data.
 /// </summary>
 public sealed class CsvTable
 {

@@ -6,6 +6,7 @@ namespace LinReg.Data;
 /// The from-scratch data iterator of the book: shuffle an index array, then slice it into minibatches.
 /// Each enumeration is one epoch; the random generator persists, so every epoch gets a new order, and the whole
 /// sequence of epochs is fixed by the seed.
+/// Taught in notebook 04 · Data and the iterator.
 /// </summary>
 /// <remarks>
 /// The last batch is partial when n is not a multiple of the batch size (e.g. 1000 = 31·32 + 8): it is kept unless

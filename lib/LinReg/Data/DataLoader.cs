@@ -6,6 +6,7 @@ namespace LinReg.Data;
 /// The concise data loader (the book's stand-in for PyTorch's <c>DataLoader(TensorDataset(X, y), batch_size, shuffle)</c>):
 /// a reusable object whose every enumeration is one epoch. It draws a random permutation per epoch from a seeded
 /// generator, exactly as <see cref="DataIter"/> does, so both yield identical batches for the same seed.
+/// Taught in notebook 04 · Data and the iterator and notebook 06 · Training concisely.
 /// </summary>
 public sealed class DataLoader : IEnumerable<Batch>
 {

@@ -6,6 +6,7 @@ namespace LinReg.Data;
 /// <summary>
 /// An in-memory regression dataset: a feature matrix X ∈ ℝ^{n×d} stored row-major in one array
 /// (example i occupies <c>X[i*d .. i*d+d)</c>) and a target vector y ∈ ℝⁿ.
+/// Taught in notebook 04 · Data and the iterator.
 /// </summary>
 /// <remarks>
 /// The arrays are held, not copied, so a million-row dataset is not duplicated; do not mutate them while a

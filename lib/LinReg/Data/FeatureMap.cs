@@ -6,6 +6,7 @@ namespace LinReg.Data;
 /// New datasets made from old ones by choosing or adding feature columns — how a linear model is given what a
 /// residual plot says it is missing (a square term, an interaction) without changing the model itself.
 /// Every method returns a new dataset and leaves its input untouched.
+/// Taught in notebook 09 · Residual diagnostics and notebook 10 · Baselines on real data.
 /// </summary>
 public static class FeatureMap
 {

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace LinReg.Data;
 
-/// <summary>What <see cref="CsvTable.ToDataset"/> did to the table.</summary>
+/// <summary>
+/// What <see cref="CsvTable.ToDataset"/> did to the table.
+/// Taught in notebook 10 · Baselines on real data.
+/// </summary>
 /// <param name="RowsRead">Data rows in the file.</param>
 /// <param name="RowsDropped">Rows removed by <see cref="MissingValuePolicy.DropRows"/>.</param>
 /// <param name="MissingByColumn">Empty cells per column (before any policy was applied).</param>

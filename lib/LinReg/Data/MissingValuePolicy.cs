@@ -3,7 +3,10 @@ using System.Text;
 
 namespace LinReg.Data;
 
-/// <summary>What to do with an empty cell in a numeric column.</summary>
+/// <summary>
+/// What to do with an empty cell in a numeric column.
+/// Taught in notebook 10 · Baselines on real data.
+/// </summary>
 public enum MissingValuePolicy
 {
     /// <summary>Throw, naming the first missing cell's line and column.</summary>

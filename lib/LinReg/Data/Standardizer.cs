@@ -3,6 +3,7 @@ namespace LinReg.Data;
 /// <summary>
 /// Feature standardization z = (x − μ)/s, with μ and s (population standard deviation, divisor n) fitted on the
 /// TRAINING data only and then applied unchanged to validation and test data — fitting on all data leaks.
+/// Taught in notebook 10 · Baselines on real data and notebook 11 · Common pitfalls.
 /// </summary>
 /// <remarks>A constant column (s = 0) is centered but not scaled (s is taken as 1) and listed in <see cref="ConstantColumns"/>.</remarks>
 public sealed class Standardizer

@@ -6,6 +6,7 @@ namespace LinReg.Data;
 /// <summary>
 /// Synthetic regression data with known parameters — the seed's debugging pattern: if a training loop cannot
 /// recover the true w and b here, the bug is in the code, not the data.
+/// Taught in notebook 04 · Data and the iterator and notebook 05 · Training from scratch.
 /// </summary>
 public static class SyntheticData
 {

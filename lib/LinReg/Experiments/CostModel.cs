@@ -11,6 +11,7 @@ namespace LinReg.Experiments;
 /// </list>
 /// Their ratio grows linearly with d: for a model with millions of parameters the normal equation is not an option
 /// (and for a neural network there is no normal equation at all).
+/// Used by notebook 11 · Common pitfalls (the normal equation for large models).
 /// </summary>
 public static class CostModel
 {

@@ -10,6 +10,7 @@ namespace LinReg.Experiments;
 /// say how steep the loss bowl is in each direction, and they decide what (full-batch) gradient descent can do:
 /// it is stable only for η &lt; 2/λ_max, and with step size η the error along the eigenvector of λ shrinks by the
 /// factor |1 − ηλ| per step. Unscaled features make λ_max/λ_min (the condition number κ) large: an elongated bowl.
+/// Used by notebook 11 · Common pitfalls (feature scaling and the learning rate).
 /// </summary>
 public sealed class Curvature
 {

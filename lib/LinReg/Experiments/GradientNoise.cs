@@ -12,6 +12,7 @@ namespace LinReg.Experiments;
 /// E‖g_B − g‖² = (n − |B|) / (|B|·(n − 1)) · (1/n) Σᵢ ‖∇ℓᵢ − g‖² —
 /// the per-example spread divided by |B|, times the finite-population correction that makes it exactly 0 at |B| = n.
 /// Gradients are computed by the model's own backward pass, the one the trainer uses.
+/// Used by notebook 08 · Minibatch noise.
 /// </summary>
 public static class GradientNoise
 {

@@ -8,6 +8,7 @@ namespace LinReg.Experiments;
 /// <summary>
 /// Minibatch gradients compared with the full-dataset gradient at one fixed parameter point: one row per random
 /// minibatch drawn.
+/// Used by notebook 08 · Minibatch noise.
 /// </summary>
 /// <param name="BatchSize">|B|.</param>
 /// <param name="Cosines">cos∠(g_B, g) = g_Bᵀg / (‖g_B‖‖g‖) for each draw: 1 means "points exactly downhill".</param>

@@ -9,6 +9,7 @@ namespace LinReg.Experiments;
 /// An observer that evaluates the loss on a whole dataset every few steps and records it against the training time
 /// spent so far — the data of a "loss against seconds of compute" plot. Its clock starts when it is created (create
 /// it just before <see cref="Trainer.Fit"/>) and is paused while it evaluates, so its own work does not count.
+/// Used by notebook 08 · Minibatch noise and notebook 11 · Common pitfalls.
 /// </summary>
 public sealed class LossRecorder : ITrainingObserver
 {

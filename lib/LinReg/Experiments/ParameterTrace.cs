@@ -8,6 +8,7 @@ namespace LinReg.Experiments;
 /// An observer that records the model's parameters after every optimizer step — the path an optimizer takes
 /// across the loss surface. The starting point is recorded when the trace is created, so
 /// <c>Weights[k]</c>, <c>Biases[k]</c> are the parameters after k steps.
+/// Used by notebook 11 · Common pitfalls (the optimizer's path on the loss surface).
 /// </summary>
 public sealed class ParameterTrace : ITrainingObserver
 {

@@ -8,6 +8,7 @@ namespace LinReg.Experiments;
 /// ŷ = xᵀw + b has expected squared error
 /// E[(ŷ − y)²] = ‖w − w*‖² + (b − b*)² + σ²
 /// (the three parts are uncorrelated: E[x] = 0, Cov(x) = I, and ε is independent of x). No model can go below σ².
+/// Used by notebook 11 · Common pitfalls (tuning on the validation set).
 /// </summary>
 public static class TrueRisk
 {

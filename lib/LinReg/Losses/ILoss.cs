@@ -1,6 +1,9 @@
 namespace LinReg.Losses;
 
-/// <summary>The loss piece of the training loop: a value and its gradient with respect to the predictions.</summary>
+/// <summary>
+/// The loss piece of the training loop: a value and its gradient with respect to the predictions.
+/// Taught in notebook 05 · Training from scratch and notebook 06 · Training concisely (the loss piece, swapped for another).
+/// </summary>
 public interface ILoss
 {
     /// <summary>How per-example losses are combined.</summary>

@@ -7,8 +7,8 @@ namespace LinReg.Losses;
 /// c = 1 by default — the mean of (ŷ − y)², NO ½, as a PyTorch reader expects — or c = ½ with <c>halved: true</c>, the
 /// chapter's convention (the same loss as <see cref="SquaredLoss"/>, whose default it is). The ½ halves the gradient,
 /// so the same learning rate takes half the step: state the convention at every construction.
+/// Taught in notebook 05 · Training from scratch and notebook 06 · Training concisely (nn.MSELoss has no ½).
 /// </summary>
-/// <remarks>Taught in notebook 05 · Training from scratch (nn.MSELoss has no ½) and notebook 06 · Training concisely.</remarks>
 public sealed class MseLoss : ILoss
 {
     /// <summary>Creates the loss.</summary>

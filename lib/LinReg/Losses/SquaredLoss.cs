@@ -4,6 +4,7 @@ namespace LinReg.Losses;
 /// The squared loss written from scratch: ℓᵢ = ½(ŷᵢ − yᵢ)², reduced by <see cref="Reduction"/>.
 /// The ½ cancels the 2 of the derivative, ∂ℓᵢ/∂ŷᵢ = ŷᵢ − yᵢ = rᵢ (the residual), and does not move the minimizer.
 /// With Mean: L_B = (1/(2|B|)) Σ rᵢ², g = r/|B| — the seed's L_B. With Sum: L_B = ½ Σ rᵢ², g = r.
+/// Taught in notebook 01 · The model and the loss and notebook 05 · Training from scratch.
 /// </summary>
 public sealed class SquaredLoss : ILoss
 {

@@ -5,7 +5,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Metrics;
 
-/// <summary>One parameter entry compared: analytic gradient against the central finite difference.</summary>
+/// <summary>
+/// One parameter entry compared: analytic gradient against the central finite difference.
+/// Taught in notebook 02 · One SGD step by hand.
+/// </summary>
 /// <param name="Parameter">Parameter name.</param>
 /// <param name="Index">Entry within the parameter.</param>
 /// <param name="Analytic">From backward().</param>

@@ -2,7 +2,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Metrics;
 
-/// <summary>Residuals and the usual error measures of a regression, each checking its inputs.</summary>
+/// <summary>
+/// Residuals and the usual error measures of a regression, each checking its inputs.
+/// Taught in notebook 01 · The model and the loss and notebook 10 · Baselines on real data (the MSE metric; R² and RMSE on real data).
+/// </summary>
 public static class RegressionMetrics
 {
     /// <summary>rᵢ = ŷᵢ − yᵢ (the seed's sign convention: positive when the model over-predicts).</summary>

@@ -2,7 +2,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Metrics;
 
-/// <summary>Residuals of the examples whose x falls in one bin.</summary>
+/// <summary>
+/// Residuals of the examples whose x falls in one bin.
+/// Taught in notebook 09 · Residual diagnostics.
+/// </summary>
 /// <param name="Lower">Smallest x in the bin.</param>
 /// <param name="Upper">Largest x in the bin.</param>
 /// <param name="Center">Mean x in the bin (where to draw it).</param>

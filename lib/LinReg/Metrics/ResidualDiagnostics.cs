@@ -8,6 +8,7 @@ namespace LinReg.Metrics;
 /// bins of x whose mean residual is far from 0 with a pattern (and a correlation of r with (x − x̄)²); a FAN shows as a
 /// spread that grows with the fitted value; a missing category effect or interaction shows as per-category means or
 /// slopes that differ.
+/// Taught in notebook 09 · Residual diagnostics.
 /// </summary>
 public static class ResidualDiagnostics
 {

@@ -2,7 +2,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Metrics;
 
-/// <summary>Residuals of one category.</summary>
+/// <summary>
+/// Residuals of one category.
+/// Taught in notebook 09 · Residual diagnostics.
+/// </summary>
 /// <param name="Label">The category.</param>
 /// <param name="Count">Examples in it.</param>
 /// <param name="Mean">Mean residual: an offset the model misses for this category when far from 0.</param>

@@ -8,8 +8,8 @@ namespace LinReg.Models;
 /// <see cref="ZeroGrad"/>. The trainer, the gradient check and the optimizers use nothing else, so any model that
 /// implements it can replace another and keep the loop: the linear models <see cref="LinearRegressionScratch"/>
 /// (loops) and <see cref="Linear"/> (MathNet), ŷ = Xw + b, and a multilayer perceptron.
+/// Taught in notebook 05 · Training from scratch and notebook 06 · Training concisely (the model piece, swapped for another).
 /// </summary>
-/// <remarks>Taught in notebook 05 · Training from scratch and notebook 06 · Training concisely (swapping one piece).</remarks>
 public interface IRegressionModel
 {
     /// <summary>d, the number of input features.</summary>

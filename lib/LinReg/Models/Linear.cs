@@ -7,6 +7,7 @@ namespace LinReg.Models;
 /// The concise linear layer (PyTorch's <c>nn.Linear(d, 1)</c>) built on MathNet.Numerics: ŷ = Xw + b as a
 /// matrix–vector product. Same parameters, same initialisation and the same gradient semantics as
 /// <see cref="LinearRegressionScratch"/>, so both give the same numbers for the same seed.
+/// Taught in notebook 06 · Training concisely.
 /// </summary>
 public sealed class Linear : Module, IRegressionModel
 {

@@ -5,6 +5,7 @@ namespace LinReg.Models;
 /// <summary>
 /// Linear regression written from scratch with plain arrays and loops: ŷᵢ = Σⱼ xᵢⱼ wⱼ + b.
 /// Its backward pass is the seed's formula ∇_w = X_Bᵀ g, ∇_b = Σᵢ gᵢ, with g = ∂L/∂ŷ supplied by the loss.
+/// Taught in notebook 05 · Training from scratch.
 /// </summary>
 public sealed class LinearRegressionScratch : Module, IRegressionModel
 {

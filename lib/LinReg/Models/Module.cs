@@ -4,8 +4,8 @@ namespace LinReg.Models;
 /// The base of every model: it owns the model's parameters, in the order they were registered, and clears their
 /// gradients — what micrograd's <c>Module</c> (<c>parameters()</c>, <c>zero_grad()</c>) and PyTorch's <c>nn.Module</c>
 /// do. A model creates each <see cref="Parameter"/> once, in its constructor, through <see cref="Register"/>.
+/// Taught in notebook 05 · Training from scratch (the parameters and their gradient buffers).
 /// </summary>
-/// <remarks>Taught in notebook 05 · Training from scratch (the parameters and their gradient buffers).</remarks>
 public abstract class Module
 {
     private readonly List<Parameter> _parameters = [];

@@ -6,6 +6,7 @@ namespace LinReg.Models;
 /// A trainable tensor and its gradient buffer (PyTorch's <c>requires_grad=True</c> tensor with <c>.grad</c>).
 /// Backward passes ADD into <see cref="Grad"/>; only <see cref="ZeroGrad"/> clears it — so forgetting to zero the
 /// gradients really does accumulate them across minibatches, as in the seed's pitfall.
+/// Taught in notebook 02 · One SGD step by hand and notebook 05 · Training from scratch (the value and its gradient buffer).
 /// </summary>
 public sealed class Parameter
 {

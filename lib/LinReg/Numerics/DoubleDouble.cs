@@ -8,6 +8,7 @@ namespace LinReg.Numerics;
 /// transformations <see cref="TwoSum"/> (Knuth) and <see cref="TwoProduct"/> (one fused multiply-add), it is how the
 /// accurate least-squares solver computes residuals and how exact decimal data (NIST StRD) reaches it without
 /// being rounded to 53 bits first.
+/// Not used by a notebook directly: the accurate least-squares solver computes its residuals with it (notebook 03 · The normal equation shows the digits it keeps on NIST Filip).
 /// </summary>
 /// <remarks>Not a general-purpose type: no transcendental functions, and overflow/NaN behave like the underlying doubles.</remarks>
 public readonly struct DoubleDouble : IEquatable<DoubleDouble>

@@ -10,6 +10,7 @@ namespace LinReg.Numerics;
 /// "0.670191154593408E-01") converts to a <see cref="Rational"/> without any rounding, so small least-squares
 /// problems can be solved exactly (see <see cref="Solvers.ExactLeastSquares"/>): the seed's worked example 2
 /// gives exactly 13/5.
+/// Taught in notebook 03 · The normal equation (worked example 2 in exact fractions).
 /// </summary>
 /// <remarks>
 /// Arithmetic never rounds, so numbers grow: use it for small problems (tens of rows and columns), not for

@@ -6,6 +6,7 @@ namespace LinReg.Optim;
 /// <summary>
 /// Parameters that share optimizer settings (PyTorch's param groups). Keeping the bias separate from the weights is
 /// what lets an optimizer decay the weights and leave the bias alone.
+/// Taught in notebook 01 · The model and the loss (the bias kept out of weight decay).
 /// </summary>
 public sealed class ParameterGroup
 {

@@ -7,6 +7,7 @@ namespace LinReg.Optim;
 /// The from-scratch optimizer: one loop, p ← p − η·∇p / divisor. D2L's from-scratch version sums the loss over the
 /// batch and divides here by |B| (divisor = batch size); with a Mean-reduced loss the divisor must be 1 —
 /// dividing in both places is the "averaging twice" pitfall, which silently shrinks the step by |B|.
+/// Taught in notebook 05 · Training from scratch.
 /// </summary>
 public sealed class ScratchSgd : IOptimizer
 {

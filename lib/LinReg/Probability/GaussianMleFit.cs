@@ -5,7 +5,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Probability;
 
-/// <summary>A linear model fitted by maximum likelihood under Gaussian noise.</summary>
+/// <summary>
+/// A linear model fitted by maximum likelihood under Gaussian noise.
+/// Taught in notebook 07 · Noise and likelihood.
+/// </summary>
 /// <param name="Weights">ŵ (length d).</param>
 /// <param name="Bias">b̂.</param>
 /// <param name="Sigma">σ̂, the maximum-likelihood noise standard deviation.</param>

@@ -7,6 +7,7 @@ namespace LinReg.Probability;
 /// yᵢ = xᵢᵀw + b + εᵢ with independent εᵢ, the negative log-likelihood of residuals rᵢ = ŷᵢ − yᵢ is
 /// −log p(y | X, w, b, σ) = (n/2)·log(2πσ²) + (1/(2σ²))·Σᵢ rᵢ², which for any fixed σ is an increasing function of
 /// Σᵢ rᵢ²: the w, b that minimize squared error maximize the likelihood.
+/// Taught in notebook 07 · Noise and likelihood.
 /// </summary>
 public static class GaussianNoise
 {

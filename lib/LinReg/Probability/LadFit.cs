@@ -4,7 +4,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Probability;
 
-/// <summary>The result of a least-absolute-deviations fit.</summary>
+/// <summary>
+/// The result of a least-absolute-deviations fit.
+/// Taught in notebook 07 · Noise and likelihood.
+/// </summary>
 /// <param name="Weights">w (length d).</param>
 /// <param name="Bias">b.</param>
 /// <param name="SumAbsoluteResiduals">Σᵢ |xᵢᵀw + b − yᵢ| at (w, b).</param>

@@ -7,6 +7,7 @@ namespace LinReg.Probability;
 /// (variance 2s²). For yᵢ = xᵢᵀw + b + εᵢ the negative log-likelihood is n·log(2s) + (1/s)·Σᵢ |rᵢ|, so the
 /// maximum-likelihood w, b minimize the sum of ABSOLUTE residuals (<see cref="LeastAbsoluteDeviations"/>), not the
 /// sum of squares: under this noise squared loss is no longer the likelihood.
+/// Taught in notebook 07 · Noise and likelihood.
 /// </summary>
 public static class LaplaceNoise
 {

@@ -6,6 +6,7 @@ namespace LinReg.Probability;
 /// Seeded Laplace(0, s) samples by inverting the distribution function: with u uniform on (−½, ½),
 /// x = −s·sign(u)·log(1 − 2|u|). Uses only <see cref="Random"/>, log and arithmetic, so a seed gives the same numbers
 /// on every machine.
+/// Taught in notebook 07 · Noise and likelihood.
 /// </summary>
 public sealed class LaplaceSampler
 {

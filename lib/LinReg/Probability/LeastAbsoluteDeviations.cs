@@ -8,6 +8,7 @@ namespace LinReg.Probability;
 /// Least absolute deviations (L1 regression): argmin over w, b of Σᵢ |xᵢᵀw + b − yᵢ| — the maximum-likelihood fit
 /// under Laplace noise. Each residual pulls with a force of size 1 whatever its size, so a single wild outlier
 /// cannot drag the line far (under squared loss its pull grows with its residual).
+/// Taught in notebook 07 · Noise and likelihood.
 /// </summary>
 /// <remarks>
 /// Exact: the optimum of this linear program sits at a vertex where p = d + 1 residuals are zero (the fitted

@@ -10,6 +10,7 @@ namespace LinReg.Probability;
 /// general-purpose optimizer (MathNet's BFGS) that sees only the negative log-likelihood and its gradient — it never
 /// solves a least-squares problem — so comparing its answer with least squares is an independent check of the claim
 /// "minimizing squared error = maximizing the Gaussian likelihood".
+/// Taught in notebook 07 · Noise and likelihood.
 /// </summary>
 public static class MaximumLikelihood
 {

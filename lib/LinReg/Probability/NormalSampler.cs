@@ -3,6 +3,7 @@ namespace LinReg.Probability;
 /// <summary>
 /// Seeded standard-normal samples (Marsaglia's polar method over <see cref="Random"/>): the same seed gives the
 /// same numbers on every run and machine (it uses only +, ×, log and sqrt, no platform-dependent trigonometry).
+/// Taught in notebook 07 · Noise and likelihood.
 /// </summary>
 public sealed class NormalSampler
 {

@@ -8,6 +8,7 @@ namespace LinReg.Solvers;
 /// with no rounding at all, so the answer is THE least-squares solution of the data as written. The seed's worked
 /// example 2 (X = [1; 2], y = [3; 5], no intercept) gives exactly 13/5, the residuals r = ŷ − y are exactly
 /// (−2/5, 1/5), and they are exactly orthogonal to the columns (Aᵀr = 0). Also the reference the floating-point solvers are checked against.
+/// Taught in notebook 03 · The normal equation.
 /// </summary>
 /// <remarks>
 /// Cost grows with the digits of the data: fine for tens of rows and columns (NIST Filip, 82×11 with 10-digit

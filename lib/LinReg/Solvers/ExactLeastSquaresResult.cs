@@ -3,7 +3,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Solvers;
 
-/// <summary>The exact least-squares solution and its exact residuals.</summary>
+/// <summary>
+/// The exact least-squares solution and its exact residuals.
+/// Taught in notebook 03 · The normal equation.
+/// </summary>
 public sealed class ExactLeastSquaresResult
 {
     internal ExactLeastSquaresResult(Rational[] weights, Rational bias, bool fitIntercept, Rational[] residuals,

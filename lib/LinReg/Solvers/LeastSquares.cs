@@ -8,6 +8,7 @@ namespace LinReg.Solvers;
 /// Closed-form linear least squares: w*, b* = argmin over w, b of ‖y − (Xw + b·1)‖², for X with n rows (examples)
 /// and d columns (features). Four solvers (<see cref="LeastSquaresMethod"/>): the chapter's normal equation
 /// w* = (XᵀX)⁻¹Xᵀy, Householder QR, a thin SVD (minimum-norm solution), and the recommended RefinedQr.
+/// Taught in notebook 03 · The normal equation.
 /// </summary>
 /// <remarks>
 /// The intercept is handled as an extra design column of ones placed first; every result reports the rank and the

@@ -3,6 +3,7 @@ namespace LinReg.Solvers;
 /// <summary>
 /// How <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/> solves
 /// min over w, b of ‖y − (Xw + b·1)‖².
+/// Taught in notebook 03 · The normal equation.
 /// </summary>
 public enum LeastSquaresMethod
 {

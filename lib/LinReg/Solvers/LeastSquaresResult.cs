@@ -3,6 +3,7 @@ namespace LinReg.Solvers;
 /// <summary>
 /// The solution of min over w, b of ‖y − (Xw + b·1)‖² and the diagnostics a reader needs to judge it:
 /// rank, condition numbers, residual sum of squares, and a warning when the answer should not be trusted.
+/// Taught in notebook 03 · The normal equation.
 /// </summary>
 public sealed class LeastSquaresResult
 {

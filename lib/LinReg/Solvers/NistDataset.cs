@@ -10,6 +10,7 @@ namespace LinReg.Solvers;
 /// residual standard deviation and R², the model, and the data, kept both as the exact decimal strings of the file
 /// and as doubles. The certified values are the exact least-squares solution rounded to 15 significant digits, so
 /// the log relative error <see cref="Lre(double, double)"/> of an estimate counts its correct digits.
+/// Taught in notebook 03 · The normal equation.
 /// </summary>
 /// <remarks>
 /// The models of the suite: a straight line (Norris), polynomials in one x of degree 2 (Pontius), 5 (Wampler1–5) and

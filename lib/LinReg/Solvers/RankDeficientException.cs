@@ -5,6 +5,7 @@ namespace LinReg.Solvers;
 /// rank, exactly or numerically: some column is (nearly) a linear combination of the others, so XᵀX is singular
 /// and the least-squares weights are not unique. The message names the offending column(s), the rank and the
 /// condition number, and suggests <see cref="LeastSquaresMethod.Svd"/> (minimum-norm solution).
+/// Taught in notebook 03 · The normal equation.
 /// </summary>
 public sealed class RankDeficientException : InvalidOperationException
 {

@@ -1,6 +1,9 @@
 namespace LinReg.Training;
 
-/// <summary>An observer that forwards to delegates (handy in a notebook cell: print every epoch, for example).</summary>
+/// <summary>
+/// An observer that forwards to delegates (handy in a notebook cell: print every epoch, for example).
+/// Taught in notebook 05 · Training from scratch.
+/// </summary>
 public sealed class DelegateObserver : ITrainingObserver
 {
     private readonly Action<StepMetrics>? _onStep;

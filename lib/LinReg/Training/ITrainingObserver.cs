@@ -2,7 +2,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Training;
 
-/// <summary>Receives metrics while training runs (a notebook draws a live loss curve from it; a test records it).</summary>
+/// <summary>
+/// Receives metrics while training runs (a notebook draws a live loss curve from it; a test records it).
+/// Taught in notebook 05 · Training from scratch.
+/// </summary>
 public interface ITrainingObserver
 {
     /// <summary>After every optimizer step.</summary>

@@ -2,7 +2,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Training;
 
-/// <summary>What happened in one optimizer step.</summary>
+/// <summary>
+/// What happened in one optimizer step.
+/// Taught in notebook 05 · Training from scratch.
+/// </summary>
 /// <param name="Epoch">0-based epoch.</param>
 /// <param name="Step">0-based minibatch index within the epoch.</param>
 /// <param name="GlobalStep">0-based step counted over all epochs.</param>

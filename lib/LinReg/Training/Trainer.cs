@@ -11,6 +11,7 @@ namespace LinReg.Training;
 /// The training loop, assembled from the four separable pieces: a data iterator, a model, a loss and an optimizer.
 /// For each epoch, for each minibatch: ŷ = model(X_B); L = loss(ŷ, y_B); zero the gradients; backward; step.
 /// It reports metrics to an observer and returns the history; it never draws anything.
+/// Taught in notebook 05 · Training from scratch and notebook 06 · Training concisely.
 /// </summary>
 public sealed class Trainer
 {

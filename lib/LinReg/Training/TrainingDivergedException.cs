@@ -4,6 +4,7 @@ namespace LinReg.Training;
 
 /// <summary>
 /// Training stopped because the loss became NaN or infinite. Names where, and with which learning rate.
+/// Taught in notebook 11 · Common pitfalls.
 /// </summary>
 public sealed class TrainingDivergedException : ArithmeticException
 {

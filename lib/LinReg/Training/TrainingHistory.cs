@@ -2,7 +2,10 @@ using LinReg.Numerics;
 
 namespace LinReg.Training;
 
-/// <summary>Everything a training run reported.</summary>
+/// <summary>
+/// Everything a training run reported.
+/// Taught in notebook 05 · Training from scratch.
+/// </summary>
 public sealed class TrainingHistory
 {
     private readonly List<StepMetrics> _steps = [];

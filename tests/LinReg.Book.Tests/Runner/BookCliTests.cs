@@ -104,7 +104,7 @@ public sealed class BookCliTests
 
         Assert.Equal(BookCli.ExitUsage, result.ExitCode);
         Assert.Contains("cell 3 of plotly-chart.ipynb loads \"../artifacts/notebook-lib/LinReg.dll\", which does not exist", result.Error);
-        Assert.Contains("dotnet build lib/LinReg.Plots", result.Error);
+        Assert.Contains("dotnet build lib/LinReg.Notebook", result.Error);
         Assert.False(Directory.Exists(book.BookDirectory));
     }
 

@@ -221,7 +221,7 @@ public sealed class NotebookRunnerTests
 
         Assert.Equal(3, e.CellNumber);
         Assert.Contains("plotly-chart.ipynb", e.Message);
-        Assert.Contains("dotnet build lib/LinReg.Plots", e.Message);
+        Assert.Contains("dotnet build lib/LinReg.Notebook", e.Message);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class SourceNotebookTests
         Assert.Equal(path, e.NotebookPath);
         Assert.Equal("../artifacts/notebook-lib/LinReg.dll", e.Reference);
         Assert.StartsWith("cell 3 of plotly-chart.ipynb loads \"../artifacts/notebook-lib/LinReg.dll\", which does not exist", e.Message);
-        Assert.Contains("dotnet build lib/LinReg.Plots", e.Message);
+        Assert.Contains("dotnet build lib/LinReg.Notebook", e.Message);
     }
 
     [Theory]

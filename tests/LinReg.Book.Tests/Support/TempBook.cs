@@ -30,10 +30,10 @@ internal sealed class TempBook : IDisposable
         {
             var lib = Path.Combine(book.Root, "artifacts", "notebook-lib");
             Directory.CreateDirectory(lib);
-            foreach (var dll in new[] { "LinReg.dll", "LinReg.Plots.dll" })
+            foreach (var dll in new[] { "LinReg.dll", "LinReg.Plots.dll", "LinReg.Notebook.dll" })
             {
                 var source = Path.Combine(TestPaths.NotebookLib, dll);
-                Assert.True(File.Exists(source), $"{source} is missing: build the library first (dotnet build lib/LinReg.Plots).");
+                Assert.True(File.Exists(source), $"{source} is missing: build the library first (dotnet build lib/LinReg.Notebook).");
                 File.Copy(source, Path.Combine(lib, dll));
             }
         }

@@ -15,7 +15,7 @@ internal static class TestPaths
     /// <summary>The book's source notebooks.</summary>
     public static string RepoNotebooks => Path.Combine(RepoRoot, "notebooks");
 
-    /// <summary>Where <c>dotnet build lib/LinReg.Plots</c> puts LinReg.dll and LinReg.Plots.dll for the notebooks.</summary>
+    /// <summary>Where <c>dotnet build lib/LinReg.Notebook</c> puts LinReg.dll, LinReg.Plots.dll and LinReg.Notebook.dll for the notebooks.</summary>
     public static string NotebookLib => Path.Combine(RepoRoot, "artifacts", "notebook-lib");
 
     /// <summary>The fixture notebooks copied next to the test assembly.</summary>

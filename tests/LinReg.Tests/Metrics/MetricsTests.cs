@@ -61,6 +61,18 @@ public class MetricsTests
     }
 
     [Fact]
+    public void MseLoss_Default_IsPyTorchsMseLossWithoutTheHalf()
+    {
+        // By hand, as torch.nn.MSELoss() defines it: r = ŷ − y = (2, −1); L = (4 + 1)/2 = 2.5; ∂L/∂ŷ = 2r/n = (2, −1).
+        double[] yHat = [3, 0], y = [1, 1];
+        var loss = new MseLoss();
+        Assert.False(loss.Halved);
+        Assert.Equal(Reduction.Mean, loss.Reduction);
+        Assert.Equal(2.5, loss.Forward(yHat, y), 15);
+        Assert.Equal([2.0, -1.0], loss.Backward(yHat, y));
+    }
+
+    [Fact]
     public void CentralDifference_Quadratic_IsExactUpToRounding()
     {
         // f(x) = x₀² + 3x₀x₁: ∇f = (2x₀ + 3x₁, 3x₀) — closed form.

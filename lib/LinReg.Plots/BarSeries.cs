@@ -1,0 +1,8 @@
+using LinReg.Numerics;
+
+namespace LinReg.Plots;
+
+/// <summary>One named set of bars of a (grouped) bar chart: Values[k] is the height of the bar at category k.</summary>
+/// <param name="Name">Legend entry.</param>
+/// <param name="Values">One value per category.</param>
+public sealed record BarSeries(string Name, IReadOnlyList<double> Values);
