@@ -53,14 +53,14 @@ public static partial class Check
     /// <summary>The line <see cref="Answer(string, double)"/> prints for this exercise and value.</summary>
     internal static string Verdict(Exercise e, double value)
     {
-        Expect(e, AnswerKind.Number);
+        Expect(e, AnswerKind.Number, nameof(value));
         return Line(e, e.IsRight(value), Checked.Num(value));
     }
 
     /// <summary>The line <see cref="Answer(string, IReadOnlyList{double})"/> prints.</summary>
     internal static string Verdict(Exercise e, IReadOnlyList<double> values)
     {
-        Expect(e, AnswerKind.Numbers);
+        Expect(e, AnswerKind.Numbers, nameof(values));
         string extra = values.Count == e.Numbers!.Length ? "" : $"; the answer has {e.Numbers.Length} numbers";
         return Line(e, e.IsRight(values), Checked.Vec(values) + extra);
     }
@@ -68,7 +68,7 @@ public static partial class Check
     /// <summary>The line <see cref="Answer(string, string)"/> prints.</summary>
     internal static string Verdict(Exercise e, string value)
     {
-        Expect(e, AnswerKind.Text);
+        Expect(e, AnswerKind.Text, nameof(value));
         return Line(e, e.IsRight(value), $"\"{value}\"");
     }
 
@@ -82,7 +82,8 @@ public static partial class Check
             $"Unknown exercise id \"{exerciseId}\". Known ids: {string.Join(", ", KnownIds)}.", nameof(exerciseId));
     }
 
-    private static void Expect(Exercise e, AnswerKind kind)
+    /// <summary>Throws unless the exercise expects this kind of answer; the reader's argument is named as they passed it.</summary>
+    private static void Expect(Exercise e, AnswerKind kind, string paramName)
     {
         if (e.Kind == kind) return;
         string wants = e.Kind switch
@@ -91,7 +92,7 @@ public static partial class Check
             AnswerKind.Numbers => $"{e.Numbers!.Length} numbers: Check.Answer(\"{e.Id}\", new[] {{ … }})",
             _ => "a word: Check.Answer(\"" + e.Id + "\", \"…\")",
         };
-        throw new ArgumentException($"Exercise {e.Id} expects {wants}.", "value");
+        throw new ArgumentException($"Exercise {e.Id} expects {wants}.", paramName);
     }
 
     private static string Line(Exercise e, bool right, string given) =>

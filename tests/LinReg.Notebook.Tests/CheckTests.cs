@@ -112,6 +112,15 @@ public class CheckTests
     }
 
     [Fact]
+    public void Answer_WrongKind_NamesTheArgumentTheReaderPassed()
+    {
+        Assert.Equal("values", Assert.Throws<ArgumentException>(() => Check.Answer("02.1", [1.0])).ParamName);
+        Assert.Equal("value", Assert.Throws<ArgumentException>(() => Check.Answer("02.1", "one")).ParamName);
+        var vector = Exercise.Vector("98.1", "q", [1.0, 2.0], 1e-9, "h");
+        Assert.Equal("value", Assert.Throws<ArgumentException>(() => Check.Verdict(vector, 1.0)).ParamName);
+    }
+
+    [Fact]
     public void Verdict_Vector_RightWrongAndWrongLength()
     {
         // e.g. the gradient (∇w, ∇b) = (−2.1, −0.8) of worked example 1 at w = 1.5, b = 0.2 (see Step above)

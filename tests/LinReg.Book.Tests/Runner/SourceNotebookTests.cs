@@ -28,7 +28,7 @@ public sealed class SourceNotebookTests
 
         var references = notebook.FileReferences().ToList();
 
-        Assert.Equal(new[] { "../artifacts/notebook-lib/LinReg.dll", "../artifacts/notebook-lib/LinReg.Plots.dll" }, references.Select(r => r.Reference));
+        Assert.Equal(new[] { "../artifacts/notebook-lib/LinReg.dll", "../artifacts/notebook-lib/LinReg.Plots.dll", "../artifacts/notebook-lib/LinReg.Notebook.dll" }, references.Select(r => r.Reference));
         Assert.All(references, r => Assert.Equal(3, r.CellNumber));
         var expected = Path.GetFullPath(Path.Combine(notebook.Directory, "..", "artifacts", "notebook-lib", "LinReg.dll"));
         Assert.Equal(expected, references[0].FullPath);
