@@ -1,5 +1,3 @@
-using LinReg.Numerics;
-
 namespace LinReg.Plots;
 
 /// <summary>One named set of bars of a (grouped) bar chart: Values[k] is the height of the bar at category k.</summary>

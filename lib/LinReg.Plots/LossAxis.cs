@@ -1,5 +1,3 @@
-using LinReg.Numerics;
-
 namespace LinReg.Plots;
 
 /// <summary>What the horizontal axis of a loss chart counts.</summary>

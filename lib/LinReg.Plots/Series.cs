@@ -1,5 +1,3 @@
-using LinReg.Numerics;
-
 namespace LinReg.Plots;
 
 /// <summary>One named line of a line chart: the points (X[i], Y[i]).</summary>

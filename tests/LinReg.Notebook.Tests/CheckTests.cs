@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using LinReg.Notebook;
 
 namespace LinReg.Notebook.Tests;
 

@@ -1,5 +1,3 @@
-using LinReg.Notebook;
-
 namespace LinReg.Notebook.Tests;
 
 [Collection(ConsoleCollection.Name)]

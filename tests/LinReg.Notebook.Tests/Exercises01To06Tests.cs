@@ -1,7 +1,6 @@
 using LinReg.Data;
 using LinReg.Losses;
 using LinReg.Models;
-using LinReg.Notebook;
 using LinReg.Optim;
 using LinReg.Training;
 

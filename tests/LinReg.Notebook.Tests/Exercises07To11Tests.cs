@@ -1,6 +1,5 @@
 using LinReg.Probability;
 using LinReg.Data;
-using LinReg.Notebook;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LinReg.Notebook.Tests;

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using LinReg.Data;
-using LinReg.Numerics;
-
 namespace LinReg.Experiments;
 
 /// <summary>

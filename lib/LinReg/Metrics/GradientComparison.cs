@@ -1,8 +1,3 @@
-using LinReg.Data;
-using LinReg.Losses;
-using LinReg.Models;
-using LinReg.Numerics;
-
 namespace LinReg.Metrics;
 
 /// <summary>

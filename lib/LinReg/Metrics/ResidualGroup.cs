@@ -1,5 +1,3 @@
-using LinReg.Numerics;
-
 namespace LinReg.Metrics;
 
 /// <summary>

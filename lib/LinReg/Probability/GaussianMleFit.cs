@@ -1,8 +1,3 @@
-using LinReg.Data;
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
-using LinReg.Numerics;
-
 namespace LinReg.Probability;
 
 /// <summary>

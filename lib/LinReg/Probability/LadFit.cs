@@ -1,6 +1,4 @@
 using LinReg.Data;
-using MathNet.Numerics.LinearAlgebra;
-using LinReg.Numerics;
 
 namespace LinReg.Probability;
 

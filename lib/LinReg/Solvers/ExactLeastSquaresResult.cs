@@ -1,4 +1,3 @@
-using System.Numerics;
 using LinReg.Numerics;
 
 namespace LinReg.Solvers;

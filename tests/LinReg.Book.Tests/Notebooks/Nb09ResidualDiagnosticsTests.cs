@@ -1,6 +1,5 @@
 using LinReg.Probability;
 using LinReg.Book.Tests.Support;
-using LinReg.Data;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LinReg.Book.Tests.Notebooks;

@@ -2,7 +2,6 @@ using LinReg.Experiments;
 using LinReg.Data;
 using LinReg.Losses;
 using LinReg.Models;
-using LinReg.Training;
 
 namespace LinReg.Tests.Experiments;
 

@@ -1,6 +1,5 @@
 using LinReg.Experiments;
 using LinReg.Data;
-using LinReg.Metrics;
 
 namespace LinReg.Tests.Experiments;
 

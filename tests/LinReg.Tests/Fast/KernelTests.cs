@@ -1,5 +1,4 @@
 using LinReg.Probability;
-using LinReg.Data;
 using LinReg.Fast;
 
 namespace LinReg.Tests.Fast;

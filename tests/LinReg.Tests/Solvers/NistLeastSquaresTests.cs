@@ -1,4 +1,3 @@
-using LinReg.Data;
 using LinReg.Solvers;
 using LinReg.Numerics;
 using MathNet.Numerics.LinearRegression;

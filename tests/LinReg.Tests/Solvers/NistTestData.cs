@@ -1,4 +1,3 @@
-using LinReg.Data;
 using LinReg.Solvers;
 
 namespace LinReg.Tests.Solvers;
