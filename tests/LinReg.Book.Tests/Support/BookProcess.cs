@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using LinReg.Book.Runner;
+using LinReg.Book.Cli;
 
 namespace LinReg.Book.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using LinReg.Book.Runner;
+using LinReg.Book.Cli;
 using LinReg.Book.Tests.Support;
 
-namespace LinReg.Book.Tests.Runner;
+namespace LinReg.Book.Tests.Cli;
 
 /// <summary>
 /// Issue 12 §3: a cell that ends the process its kernel runs in. The build runs in a child process here (as a user or
