@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using LinReg.Book.Html;
 using LinReg.Book.Runner;
 using LinReg.Book.Runner.Worker;
@@ -94,7 +95,13 @@ internal static class BookBuild
         var progress = new BuildProgress(output, notebooks.Select(n => n.Name).ToList(), interactive);
         var rows = new SummaryRow?[notebooks.Count];
         var failures = new string?[notebooks.Count];
-        var queue = new ConcurrentQueue<int>(Enumerable.Range(0, notebooks.Count));
+        // Longest first, so the last notebook running alone at the end is a short one: the times of the previous build
+        // order the queue (a notebook without one goes first); the summary stays in name order.
+        var timesPath = Path.Combine(outputDirectory, TimesFileName);
+        var previousTimes = ReadTimes(timesPath);
+        var queue = new ConcurrentQueue<int>(Enumerable.Range(0, notebooks.Count)
+            .OrderByDescending(i => previousTimes.TryGetValue(notebooks[i].Name, out var seconds) ? seconds : double.PositiveInfinity)
+            .ThenBy(i => i));
         var memoryLimit = options.MemoryLimitMegabytes * 1024 * 1024;
 
         async Task RunLaneAsync()
@@ -151,6 +158,7 @@ internal static class BookBuild
         }
 
         progress.ClearStatus();
+        WriteTimes(timesPath, previousTimes, rows);
         string? htmlProblem = null;
         string? indexPath = null;
         if (!options.SkipHtml)
@@ -196,6 +204,41 @@ internal static class BookBuild
         }
 
         return failed.Count > 0 || htmlProblem is not null ? BookCli.ExitFailure : BookCli.ExitSuccess;
+    }
+
+    /// <summary>The file, in the output folder, that keeps each notebook's time of the last build (seconds by name).</summary>
+    internal const string TimesFileName = ".notebook-times.json";
+
+    private static Dictionary<string, double> ReadTimes(string path)
+    {
+        try
+        {
+            return File.Exists(path)
+                ? JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(path)) ?? new Dictionary<string, double>()
+                : new Dictionary<string, double>();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return new Dictionary<string, double>();
+        }
+    }
+
+    private static void WriteTimes(string path, Dictionary<string, double> previous, IEnumerable<SummaryRow?> rows)
+    {
+        var times = new SortedDictionary<string, double>(previous, StringComparer.Ordinal);
+        foreach (var row in rows.OfType<SummaryRow>())
+        {
+            times[row.Name] = Math.Round(row.Elapsed.TotalSeconds, 2);
+        }
+
+        try
+        {
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(times) + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only an ordering hint for the next build.
+        }
     }
 
     /// <summary>Writes the executed notebook (atomically); returns the problem, or null when it was written.</summary>
