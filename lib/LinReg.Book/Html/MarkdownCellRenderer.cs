@@ -1,3 +1,4 @@
+using LinReg.Book.TeX;
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
