@@ -113,9 +113,18 @@ internal static class BookBuild
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var notebook = notebooks[index];
-                    worker ??= WorkerProcess.Start(memoryLimit);
-                    var outcome = await worker.RunAsync(notebook, options.CellTimeout, (cell, count, elapsed) => progress.CellStarted(index, cell, count, elapsed), cancellationToken);
-                    if (!outcome.WorkerReusable)
+                    NotebookOutcome outcome;
+                    try
+                    {
+                        worker ??= WorkerProcess.Start(memoryLimit);
+                        outcome = await worker.RunAsync(notebook, options.CellTimeout, (cell, count, elapsed) => progress.CellStarted(index, cell, count, elapsed), cancellationToken);
+                    }
+                    catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+                    {
+                        outcome = new NotebookOutcome(notebook, Array.Empty<ExecutedCell>(), TimeSpan.Zero, $"{notebook.FileName}: could not start a worker process: {e.Message}", workerReusable: false);
+                    }
+
+                    if (worker is not null && !outcome.WorkerReusable)
                     {
                         // A failed notebook's process may hold a still-running cell, memory or broken state: it runs
                         // nothing else.
@@ -127,7 +136,9 @@ internal static class BookBuild
                     var writeProblem = WriteExecuted(outcome, outputDirectory);
                     var row = SummaryRow.From(outcome, writeProblem);
                     rows[index] = row;
-                    failures[index] = outcome.FailureMessage ?? writeProblem;
+                    failures[index] = outcome.FailureMessage is { } message && message.Contains(nameof(OutOfMemoryException), StringComparison.Ordinal)
+                        ? $"{message} (each worker's GC heap is limited to {options.MemoryLimitMegabytes} MiB: --memory-limit)"
+                        : outcome.FailureMessage ?? writeProblem;
                     progress.Finished(index, row);
                 }
             }
@@ -148,6 +159,8 @@ internal static class BookBuild
         try
         {
             await Task.WhenAll(Enumerable.Range(0, jobs).Select(_ => Task.Run(RunLaneAsync, CancellationToken.None)));
+            // Ctrl+C reaches the workers too: a notebook may have "failed" because its worker was interrupted.
+            cancellationToken.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
