@@ -44,7 +44,10 @@ public static class BookCli
         """
         Runs every notebooks/*.ipynb headlessly and writes the executed notebooks and the HTML book.
         From the repository: dotnet run --project lib/LinReg.Book -- build [options]
+        """;
 
+    private const string BuildDetails =
+        """
         Each notebook runs in a fresh C# kernel with its folder as working directory, inside a worker process the
         build supervises (--jobs of them at once): whatever a cell does — throw, hang, exit, overflow the stack, run
         out of memory — the build names the notebook, the cell, its first line and what happened, runs the other
@@ -149,11 +152,11 @@ public static class BookCli
             HelpName = "name",
             Description = "run only this notebook (file name with or without .ipynb, or a unique prefix such as 02)",
         };
-        var timeout = new Option<TimeSpan>("--timeout")
+        var timeout = new Option<double>("--timeout")
         {
             HelpName = "seconds",
-            Description = $"time limit per cell (default {NotebookRunOptions.DefaultCellTimeout.TotalSeconds:0}); a cell still running then fails the build",
-            DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout,
+            Description = "time limit per cell; a cell still running then fails the build",
+            DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds,
             CustomParser = ParseTimeout,
         };
         var output = new Option<string>("--output")
@@ -170,14 +173,14 @@ public static class BookCli
         var jobs = new Option<int>("--jobs", "-j")
         {
             HelpName = "n",
-            Description = $"notebooks run at once, each in its own worker process (default: the core count, {Environment.ProcessorCount} here)",
+            Description = "notebooks run at once, each in its own worker process (default: the core count)",
             DefaultValueFactory = _ => Environment.ProcessorCount,
             CustomParser = result => ParseWhole(result, "--jobs", 1, 256, "a whole number of notebooks run at once, 1 to 256"),
         };
         var memory = new Option<long>("--memory-limit")
         {
             HelpName = "MiB",
-            Description = $"GC heap limit of each worker process in MiB (default {DefaultMemoryLimitMegabytes}); a cell that allocates past it fails with OutOfMemoryException",
+            Description = "GC heap limit of each worker process in MiB; a cell that allocates past it fails with OutOfMemoryException",
             DefaultValueFactory = _ => DefaultMemoryLimitMegabytes,
             CustomParser = result => ParseWhole(result, "--memory-limit", 128, 1 << 20, "a whole number of MiB from 128 to 1048576"),
         };
@@ -190,7 +193,7 @@ public static class BookCli
                 currentDirectory,
                 rootValue is null ? null : Path.GetFullPath(Path.Combine(currentDirectory, rootValue)),
                 parseResult.GetValue(notebook),
-                parseResult.GetValue(timeout),
+                TimeSpan.FromSeconds(parseResult.GetValue(timeout)),
                 parseResult.GetValue(output) is { } o ? Path.GetFullPath(Path.Combine(currentDirectory, o)) : null,
                 parseResult.GetValue(skipHtml),
                 parseResult.GetValue(jobs),
@@ -226,16 +229,16 @@ public static class BookCli
         return worker;
     }
 
-    private static TimeSpan ParseTimeout(ArgumentResult result)
+    private static double ParseTimeout(ArgumentResult result)
     {
         var token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
         if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0) || seconds > 86400)
         {
             result.AddError($"--timeout must be a number of seconds > 0 and at most 86400, got '{token}'.");
-            return NotebookRunOptions.DefaultCellTimeout;
+            return NotebookRunOptions.DefaultCellTimeout.TotalSeconds;
         }
 
-        return TimeSpan.FromSeconds(seconds);
+        return seconds;
     }
 
     private static int ParseWhole(ArgumentResult result, string name, int min, int max, string what)
@@ -302,6 +305,12 @@ public static class BookCli
             if (parseResult.CommandResult.Command == root)
             {
                 return root.Parse(new[] { "build", "--help" }).Invoke(new InvocationConfiguration { Output = invocation.Output, Error = invocation.Error });
+            }
+
+            if (parseResult.CommandResult.Command.Name == "build")
+            {
+                invocation.Output.WriteLine(BuildDetails);
+                invocation.Output.WriteLine();
             }
 
             invocation.Output.WriteLine(ExitCodes);
