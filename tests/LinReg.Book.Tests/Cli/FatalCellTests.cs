@@ -109,4 +109,23 @@ public sealed class FatalCellTests
         AssertReportedAsFailedCell3(result, book, "02-hoards.ipynb", firstLine);
         Assert.True(result.Error.Contains("OutOfMemory", StringComparison.OrdinalIgnoreCase) || result.Error.Contains("out of memory", StringComparison.OrdinalIgnoreCase), result.Describe());
     }
+
+    [Fact]
+    public async Task Build_CellStopsItsWholeProcess_TheSilentWorkerIsKilledAfterTheTimeLimit_ReportedAsTimedOut()
+    {
+        // SIGSTOP freezes every thread of the worker, its own cell timer included: only the build's watchdog (the cell
+        // time limit plus a grace period, then a kill) can end it.
+        const string firstLine = "// freezes its own process";
+        using var book = BookWith("02-freezes.ipynb", firstLine,
+            "System.Diagnostics.Process.Start(\"kill\", $\"-STOP {System.Environment.ProcessId}\")!.WaitForExit();");
+
+        var started = DateTime.UtcNow;
+        var result = await BookProcess.RunAsync(book.Root, Limit, "build", "--root", book.Root, "--skip-html", "--timeout", "5");
+        var took = DateTime.UtcNow - started;
+
+        AssertReportedAsFailedCell3(result, book, "02-freezes.ipynb", firstLine);
+        Assert.Contains("cell 3 of 02-freezes.ipynb did not finish within 5 s", result.Error);
+        Assert.Matches(@"02-freezes\s+2/3\s+[0-9.]+ s\s+TIMED OUT at cell 3", result.Output);
+        Assert.True(took < TimeSpan.FromSeconds(90), $"the build took {took}");
+    }
 }
