@@ -43,11 +43,18 @@ public sealed class RealKernelTests
         var result = await RealKernel.RunAsync(path, Path.Combine(book.Root, "out", "plotly-chart.ipynb"));
 
         Assert.True(result.ExitCode == 0 && result.Errors.Count == 0, result.Describe());
-        var html = result.Outputs(cellIndex: 3)
+        var html = result.Outputs(cellIndex: 2)
             .Select(o => SourceNotebook.ReadMultilineString(o["data"]?["text/html"]))
             .FirstOrDefault(h => h is not null && h.Contains("\"type\":\"scatter\"", StringComparison.Ordinal));
         Assert.True(html is not null, result.Describe());
         Assert.Contains("\"y\":[0.0,1.0,4.0,9.0,16.0]", html);
+        // The book's offline chart, not Plotly.NET.Interactive's require.js + CDN one: the setup's formatter won.
+        Assert.Contains("if(window.Plotly)", html);
+        Assert.DoesNotContain("require", html);
+        var loaders = result.Outputs(cellIndex: 1)
+            .Select(o => SourceNotebook.ReadMultilineString(o["data"]?["text/html"]))
+            .Count(h => h is not null && h.Contains("plotly.js v2.28.0", StringComparison.Ordinal));
+        Assert.True(loaders == 1, $"the setup cell shows plotly.js {loaders} times\n" + result.Describe());
     }
 
     [Fact]
