@@ -27,6 +27,20 @@ public sealed class RealKernelTests
             var result = await RealKernel.RunAsync(Path.Combine(TestPaths.RepoNotebooks, name), output);
 
             Assert.True(result.ExitCode == 0 && result.Errors.Count == 0, result.Describe());
+
+            // Offline in the kernel readers use too (issue 13): no output references a remote script
+            // (RemoteReferences says what counts), plotly.js is displayed once (by the setup), and every chart is the
+            // book's offline form rather than Plotly.NET.Interactive's require.js one.
+            var htmls = result.Executed!["cells"]!.AsArray().OfType<JsonObject>()
+                .SelectMany(c => c["outputs"]?.AsArray().OfType<JsonObject>() ?? Enumerable.Empty<JsonObject>())
+                .Select(o => SourceNotebook.ReadMultilineString(o["data"]?["text/html"]))
+                .OfType<string>()
+                .ToList();
+            var remote = htmls.SelectMany(RemoteReferences.Find).ToList();
+            Assert.True(remote.Count == 0, $"{name} in the real kernel: outputs reference remote scripts: {string.Join(", ", remote)}");
+            Assert.Equal(1, htmls.Count(h => h.StartsWith("<script data-linreg-plotly-js=", StringComparison.Ordinal)));
+            Assert.All(htmls.Where(h => h.Contains("Plotly.newPlot", StringComparison.Ordinal) && !h.StartsWith("<script data-linreg-plotly-js=", StringComparison.Ordinal)),
+                h => Assert.Contains("if(window.Plotly)", h));
         }
         finally
         {
