@@ -305,7 +305,7 @@ internal static class BookBuild
         return result.IndexPath;
     }
 
-    private static string? SelectNotebook(IReadOnlyList<string> all, string wanted)
+    internal static string? SelectNotebook(IReadOnlyList<string> all, string wanted)
     {
         var name = wanted.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? wanted[..^".ipynb".Length] : wanted;
         name = Path.GetFileName(name);
