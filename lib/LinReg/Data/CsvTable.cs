@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
+using LinReg.Numerics;
 
 namespace LinReg.Data;
 
@@ -155,10 +157,10 @@ public sealed class CsvTable
                 if (missingCount[valueCols[k]] == 0) continue;
                 if (valueCols[k] == ty)
                     throw new FormatException($"{Source}: the target '{target}' has {missingCount[ty]} missing values; targets are never imputed — use DropRows.");
-                double sum = 0; int cnt = 0;
-                for (int i = 0; i < n; i++) if (!double.IsNaN(values[i, k])) { sum += values[i, k]; cnt++; }
-                if (cnt == 0) throw new FormatException($"{Source}: column '{Columns[valueCols[k]]}' has no values to impute from.");
-                double mean = sum / cnt;
+                var present = new List<double>(n);
+                for (int i = 0; i < n; i++) if (!double.IsNaN(values[i, k])) present.Add(values[i, k]);
+                if (present.Count == 0) throw new FormatException($"{Source}: column '{Columns[valueCols[k]]}' has no values to impute from.");
+                double mean = Spread.Of(CollectionsMarshal.AsSpan(present)).Mean;   // compensated: 1000 × 14.62 averages to 14.62
                 for (int i = 0; i < n; i++) if (double.IsNaN(values[i, k])) values[i, k] = mean;
                 imputed[Columns[valueCols[k]]] = mean;
             }

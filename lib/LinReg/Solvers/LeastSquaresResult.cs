@@ -7,11 +7,14 @@ namespace LinReg.Solvers;
 /// </summary>
 public sealed class LeastSquaresResult
 {
+    private readonly bool _constantTargets;
+
     internal LeastSquaresResult(
         LeastSquaresMethod method, double[] weights, double bias, bool fitIntercept, int observations, int rank,
         double[] singularValues, double conditionNumber, double scaledConditionNumber, double residualSumOfSquares,
-        double totalSumOfSquares, int refinementIterations, string? warning)
+        double totalSumOfSquares, int refinementIterations, string? warning, bool constantTargets)
     {
+        _constantTargets = constantTargets;
         Method = method;
         Weights = weights;
         Bias = bias;
@@ -88,8 +91,12 @@ public sealed class LeastSquaresResult
     /// </summary>
     public double TotalSumOfSquares { get; }
 
-    /// <summary>R² = 1 − RSS/TSS (see <see cref="TotalSumOfSquares"/> for the no-intercept convention); NaN when TSS = 0.</summary>
-    public double RSquared => TotalSumOfSquares == 0 ? double.NaN : 1 - ResidualSumOfSquares / TotalSumOfSquares;
+    /// <summary>
+    /// R² = 1 − RSS/TSS (see <see cref="TotalSumOfSquares"/> for the no-intercept convention); NaN when TSS = 0, and with an
+    /// intercept also when the targets are constant up to rounding (their standard deviation √(TSS/n) is at most
+    /// 8ε·max|yᵢ|, the library's one rule for "constant"): TSS is then rounding noise and the ratio means nothing.
+    /// </summary>
+    public double RSquared => TotalSumOfSquares == 0 || _constantTargets ? double.NaN : 1 - ResidualSumOfSquares / TotalSumOfSquares;
 
     /// <summary>
     /// The residual standard deviation √(RSS / (n − rank)), the estimate of the noise σ; NaN when n ≤ rank.
