@@ -34,7 +34,7 @@ namespace LinReg.Fast;
 /// </para>
 /// <para>
 /// <see cref="LeastSquaresMethod.Qr"/> and <see cref="LeastSquaresMethod.Svd"/> are delegated to the readable solvers
-/// (they copy X).
+/// (they copy X), warnings included.
 /// </para>
 /// </remarks>
 public static class FastLeastSquares
@@ -56,7 +56,7 @@ public static class FastLeastSquares
     /// <returns>The same result type, diagnostics and conventions as <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">rows &lt; 1, cols &lt; 0, an undefined method, or maxDegreeOfParallelism is 0 or &lt; −1.</exception>
-    /// <exception cref="ArgumentException">Shape mismatch, a NaN or ±∞ entry (named by row and column), nothing to fit, or fewer rows than unknowns.</exception>
+    /// <exception cref="ArgumentException">Shape mismatch, a NaN or ±∞ entry (named by row and column), nothing to fit, fewer rows than unknowns, or (NormalEquations) a column whose products leave the double range.</exception>
     /// <exception cref="RankDeficientException">The design is (numerically) rank deficient (NormalEquations, RefinedQr).</exception>
     public static LeastSquaresResult Fit(double[] x, int rows, int cols, double[] y,
         LeastSquaresMethod method = LeastSquaresMethod.RefinedQr, bool fitIntercept = true, int maxDegreeOfParallelism = -1)

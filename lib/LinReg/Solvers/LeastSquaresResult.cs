@@ -109,10 +109,14 @@ public sealed class LeastSquaresResult
     public int RefinementIterations { get; }
 
     /// <summary>
-    /// Null when the solver has no reason to doubt its answer. Otherwise a sentence saying why digits may be lost:
-    /// NormalEquations sets it when the column-scaled cond(XᵀX) exceeds 1e6 (it then loses about log10 of that many
-    /// digits, often more: NIST Wampler1, cond(XᵀX) ≈ 4.9e6, keeps 6.6); RefinedQr sets it when iterative refinement
-    /// did not converge. (Numerically singular XᵀX is not a warning: NormalEquations throws.)
+    /// Null when the solver has no reason to doubt its answer — then it has about 10 or more correct digits. Otherwise a
+    /// sentence saying what is wrong and what to do: NormalEquations sets it when the column-scaled cond(XᵀX) exceeds 1e6
+    /// (it then loses about log10 of that many digits, often more: NIST Wampler1, cond(XᵀX) ≈ 4.9e6, keeps 6.6);
+    /// Qr and Svd when an a-posteriori check (two passes of iterative refinement, residuals in double-double) moves the
+    /// answer by more than 1e-10 relative, stating the digits left; Svd also whenever its numerical rank is below
+    /// <see cref="Columns"/> (the weights are then the minimum-norm solution, and for a design that has full rank once its
+    /// columns are scaled, not the least-squares fit at all) or the system is underdetermined; RefinedQr when iterative
+    /// refinement did not converge. (Numerically singular XᵀX is not a warning: NormalEquations throws.)
     /// </summary>
     public string? Warning { get; }
 
