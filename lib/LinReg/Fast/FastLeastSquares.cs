@@ -239,7 +239,9 @@ public static class FastLeastSquares
         for (int j = 0; j < p; j++)
         {
             double nrm = Math.Sqrt(g[j, j]);
-            if (!(nrm > 0)) return FastPathSeam.Solve(design, LeastSquaresMethod.RefinedQr);   // a zero column: let the readable solver explain
+            // a zero column (let the readable solver explain), or one whose Σx² overflowed (the readable solver scales
+            // each column by a power of two before squaring; ILogB(∞) would wrap the exponent arithmetic here)
+            if (!(nrm > 0) || !double.IsFinite(nrm)) return FastPathSeam.Solve(design, LeastSquaresMethod.RefinedQr);
             scale[j] = Math.ScaleB(1.0, -(Math.ILogB(nrm) + 1));
             colNorm[j] = nrm * scale[j];
         }

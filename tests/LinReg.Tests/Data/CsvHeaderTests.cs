@@ -152,4 +152,15 @@ public class CsvHeaderTests
         Assert.Contains("line 3", ex.Message);
         Assert.Contains("unterminated", ex.Message);
     }
+
+    [Fact]
+    public void FeatureMapIndexOf_NameCarriedByTwoColumns_ThrowsInsteadOfPickingOne()
+    {
+        // the same kind as a repeated CSV header: a lookup by name must not silently take the first of several
+        var data = new Dataset([1, 2, 3, 4], [0.0, 0.0], 2, ["a", "a"]);
+        var ex = Assert.Throws<ArgumentException>(() => FeatureMap.IndexOf(data, "a"));
+        Assert.Contains("'a'", ex.Message);
+        Assert.Contains("columns 0 and 1", ex.Message);
+        Assert.Equal("name", ex.ParamName);
+    }
 }
