@@ -163,4 +163,14 @@ public class CsvHeaderTests
         Assert.Contains("columns 0 and 1", ex.Message);
         Assert.Equal("name", ex.ParamName);
     }
+
+    [Fact]
+    public void Parse_LoneCarriageReturnLineEnds_AreRecordEndsToo()
+    {
+        // the documented rule: LF, CRLF or a lone CR (old Mac files) end a record; lines are counted the same way
+        var t = Parse("x,y\r1,2\r\r3,oops\r");
+        Assert.Equal(["1", "3"], t.Column("x"));
+        var ex = Assert.Throws<FormatException>(() => t.ToDataset("y"));
+        Assert.Contains("line 4", ex.Message);
+    }
 }
