@@ -176,8 +176,8 @@ public sealed class Nb01ModelAndLossTests(Nb01Fixture nb) : IClassFixture<Nb01Fi
     public void Exercises_PrintHintsNotAnswers()
     {
         var output = nb.OutputOfCellContaining("Check.Answer(\"1.1\"") + nb.OutputOfCellContaining("Check.Answer(\"1.2\"") + nb.OutputOfCellContaining("Check.Answer(\"1.3\"");
-        Assert.Contains("✘ 01.1 not yet", output);
-        Assert.Contains("✘ 01.3 not yet", output);
+        Assert.Contains("✘ Exercise 1.1 not yet", output);
+        Assert.Contains("✘ Exercise 1.3 not yet", output);
         Assert.DoesNotContain("2.8", output);
         Assert.DoesNotContain("3.125", output);
     }

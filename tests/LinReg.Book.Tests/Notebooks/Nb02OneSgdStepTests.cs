@@ -78,7 +78,7 @@ public sealed class Nb02OneSgdStepTests(Nb02Fixture nb) : IClassFixture<Nb02Fixt
     public void Exercises_PrintHintsNotAnswers()
     {
         var output = string.Concat(nb.Run.CodeCells.Where(c => c.Source.Contains("Check.Answer", StringComparison.Ordinal)).Select(c => c.StandardOutput));
-        foreach (var id in new[] { "02.1", "02.2", "02.3", "02.4", "02.5" }) Assert.Contains($"✘ {id} not yet", output);
+        foreach (var id in new[] { "2.1", "2.2", "2.3", "2.4", "2.5" }) Assert.Contains($"✘ Exercise {id} not yet", output);
         // the answers: w = 1.71, b = 0.28 (second step), η' = 0.05, w = 2 (Sum), η* = 2/(3 + √8) ≈ 0.343
         foreach (var answer in new[] { "1.71", "0.28", "0.05", "0.343" }) Assert.DoesNotContain(answer, output);
     }

@@ -104,7 +104,7 @@ public sealed class Nb03NormalEquationTests(Nb03Fixture nb) : IClassFixture<Nb03
     public void Exercises_PrintHintsNotAnswers()
     {
         var output = string.Concat(nb.Run.CodeCells.Where(c => c.Source.Contains("Check.Answer", StringComparison.Ordinal)).Select(c => c.StandardOutput));
-        foreach (var id in new[] { "03.1", "03.2", "03.3" }) Assert.Contains($"✘ {id} not yet", output);
+        foreach (var id in new[] { "3.1", "3.2", "3.3" }) Assert.Contains($"✘ Exercise {id} not yet", output);
         Assert.DoesNotContain("0.05", output);                            // 03.3's answer
     }
 }

@@ -78,8 +78,8 @@ public sealed class Nb04DataAndIteratorTests(Nb04Fixture nb) : IClassFixture<Nb0
     public void Exercises_PrintHintsNotAnswers()
     {
         var output = string.Concat(nb.Run.CodeCells.Where(c => c.Source.Contains("Check.Answer", StringComparison.Ordinal)).Select(c => c.StandardOutput));
-        Assert.Contains("✘ 04.1 not yet", output);
-        Assert.Contains("✘ 04.2 not yet", output);
+        Assert.Contains("✘ Exercise 4.1 not yet", output);
+        Assert.Contains("✘ Exercise 4.2 not yet", output);
         Assert.DoesNotContain("160", output);
     }
 }

@@ -97,7 +97,7 @@ public sealed class Nb05TrainingFromScratchTests(Nb05Fixture nb) : IClassFixture
     public void Exercises_PrintHintsNotAnswers()
     {
         var output = string.Concat(nb.Run.CodeCells.Where(c => c.Source.Contains("Check.Answer", StringComparison.Ordinal)).Select(c => c.StandardOutput));
-        Assert.Contains("✘ 05.1 not yet", output);
-        Assert.Contains("✘ 05.2 not yet", output);
+        Assert.Contains("✘ Exercise 5.1 not yet", output);
+        Assert.Contains("✘ Exercise 5.2 not yet", output);
     }
 }

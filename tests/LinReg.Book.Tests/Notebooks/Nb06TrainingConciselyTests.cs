@@ -93,8 +93,8 @@ public sealed class Nb06TrainingConciselyTests(Nb06Fixture nb) : IClassFixture<N
     public void Exercises_PrintHintsNotAnswers()
     {
         var output = string.Concat(nb.Run.CodeCells.Where(c => c.Source.Contains("Check.Answer", StringComparison.Ordinal)).Select(c => c.StandardOutput));
-        Assert.Contains("✘ 06.1 not yet", output);
-        Assert.Contains("✘ 06.2 not yet", output);
+        Assert.Contains("✘ Exercise 6.1 not yet", output);
+        Assert.Contains("✘ Exercise 6.2 not yet", output);
         Assert.DoesNotContain("0.034", output);
     }
 }
