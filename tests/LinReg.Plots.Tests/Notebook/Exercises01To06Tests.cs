@@ -20,6 +20,8 @@ public class Exercises01To06Tests
 
     private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ Exercise {id} correct", Verdict(id, value));
 
+    private static void AssertWrong(string id, double value) => Assert.StartsWith($"✘ Exercise {id} not yet", Verdict(id, value));
+
     // ------------------------------------------------------------------ 01
 
     [Fact]
@@ -153,10 +155,14 @@ public class Exercises01To06Tests
         Assert.StartsWith("✘", Verdict("5.1", 1 / Math.Pow(1 - 0.03, 64)));   // η = 0.03's factor is not it
     }
 
+    /// <summary>Notebooks 05 and 06 train on 1000 of 1250 examples from the listing's generator (250 held out).</summary>
+    private static Dataset TrainingSetOf05And06() =>
+        Split.TrainValidation(SyntheticData.Linear([2.0, -3.4], 4.2, 1250, 0.01, seed: 0), 0.2, seed: 0).Train;
+
     [Fact]
     public void Answer_05_2_EpochsUntilWithin001_CountedByTraining()
     {
-        var data = SyntheticData.SeedListing(0);
+        var data = TrainingSetOf05And06();
         var model = new LinearRegressionScratch(2, 0);
         var trainer = new Trainer(model, new SquaredLoss(), new ScratchSgd(model.Parameters, 0.03));
         var iter = new DataIter(data, 32, shuffle: true, seed: 0);
@@ -171,14 +177,25 @@ public class Exercises01To06Tests
         AssertCorrect("5.2", epochs);
     }
 
+    [Fact]
+    public void Answer_05_4_StepsForAThousandfoldShrink_ByIteratingTheFactor()
+    {
+        // multiply by 0.97 until the distance is ≤ 1/1000 of where it started (no logarithms)
+        int steps = 0;
+        for (double distance = 1; distance > 1e-3; distance *= 1 - 0.03) steps++;
+        Assert.InRange(steps, 220, 235);
+        AssertCorrect("5.4", steps);
+        AssertWrong("5.4", steps - 1);
+    }
+
     // ------------------------------------------------------------------ 06
 
     [Fact]
     public void Answer_06_1_LargestErrorWithTheHalfLoss()
     {
-        var data = SyntheticData.SeedListing(0);
+        var data = TrainingSetOf05And06();
         var net = new Linear(2, 0);
-        new Trainer(net, new MseLoss(), new Sgd(net.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
+        new Trainer(net, new MseLoss(halved: true), new Sgd(net.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
         double err = new[] { net.Weight.Value[0] - 2, net.Weight.Value[1] + 3.4, net.Bias.Value[0] - 4.2 }.Max(Math.Abs);
         AssertCorrect("6.1", Math.Round(err, 3));
         AssertCorrect("6.1", err);
