@@ -90,5 +90,9 @@ internal static partial class Exercises
             "How many parameter groups does new Sgd(net.Parameters, 0.03, weightDecay: 0.1) make for a Linear(2)?",
             2, 1e-9,
             "Print optimizer.Groups: each group lists its parameters and its weight decay. Which parameter should not be decayed?"),
+        Exercise.Number("6.4",
+            "The listing with a summed loss, MseLoss(Reduction.Sum, halved: false), |B| = 32: the learning rate that gives every full minibatch the listing's step at lr = 0.03.",
+            0.03 / 32, 1e-9,
+            "Summing over |B| examples makes the gradient |B| times the averaged one, and the step is the learning rate times the gradient. Keep the product the same."),
     ];
 }

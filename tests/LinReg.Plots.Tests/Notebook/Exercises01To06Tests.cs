@@ -212,6 +212,24 @@ public class Exercises01To06Tests
     }
 
     [Fact]
+    public void Answer_06_4_LearningRateForASummedLoss_ReproducesTheListingWithFullBatches()
+    {
+        // With dropLast every minibatch has 32 examples: the Sum loss at η/32 must take exactly the Mean loss's steps.
+        var data = TrainingSetOf05And06();
+        double eta = 0.03 / 32;
+        var mean = new Linear(2, 0);
+        var sum = new Linear(2, 0);
+        new Trainer(mean, new MseLoss(Reduction.Mean, halved: false), new Sgd(mean.Parameters, 0.03))
+            .Fit(new DataLoader(data, 32, shuffle: true, seed: 0, dropLast: true), 5);
+        new Trainer(sum, new MseLoss(Reduction.Sum, halved: false), new Sgd(sum.Parameters, eta))
+            .Fit(new DataLoader(data, 32, shuffle: true, seed: 0, dropLast: true), 5);
+        for (int j = 0; j < 2; j++) Assert.Equal(mean.Weight.Value[j], sum.Weight.Value[j], 12);
+        Assert.Equal(mean.Bias.Value[0], sum.Bias.Value[0], 12);
+        AssertCorrect("6.4", eta);
+        AssertWrong("6.4", 0.03 * 32);   // the wrong direction
+    }
+
+    [Fact]
     public void Table_Notebooks01To06_EveryExerciseOfTheNotebooksIsRegistered()
     {
         // the ids the notebooks call Check.Answer with
