@@ -81,6 +81,10 @@ public sealed class Nb05TrainingFromScratchTests(Nb05Fixture nb) : IClassFixture
         double measured = nb.Get<double>("startDistance") / nb.Get<double>("finalDistance");
         Assert.Equal(114, measured, 1.0);
         Assert.InRange(measured / predicted, 0.8, 1.0);   // a little slower than the round bowl: the least curved direction
+        // exercise 5.4's text: with σ = 1000 (seed 0) the start is about 1000 from the truth, instead of 5.8
+        var wide = new LinearRegressionScratch(2, seed: 0, initStd: 1000);
+        double wideStart = Math.Sqrt(Math.Pow(wide.Weight.Value[0] - 2, 2) + Math.Pow(wide.Weight.Value[1] + 3.4, 2) + 4.2 * 4.2);
+        Assert.Equal(1000, wideStart, 5.0);
     }
 
     [Fact]
