@@ -39,6 +39,7 @@ public sealed class Nb02OneSgdStepTests(Nb02Fixture nb) : IClassFixture<Nb02Fixt
         // …and, as the text says, the double the loop computes is not the one nearest 0.445 but the one below it
         Assert.Equal(0.4449999999999999, nb.Get<double>("lossAfter"));
         Assert.NotEqual(0.445, nb.Get<double>("lossAfter"));
+        Assert.Equal(0.445 - 2 * Math.ScaleB(1, -54), nb.Get<double>("lossAfter"));   // two ulps (2⁻⁵⁴ each) below
     }
 
     [Fact]
