@@ -1,4 +1,5 @@
 using LinReg.Data;
+using LinReg.Numerics;
 
 namespace LinReg.Experiments;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LinReg.Numerics;
 
 namespace LinReg.Losses;
 
