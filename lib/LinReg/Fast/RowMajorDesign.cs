@@ -66,20 +66,7 @@ internal sealed class RowMajorDesign
             double[]? gh = gradient is null ? null : new double[d];
             double[]? gl = gradient is null ? null : new double[d];
             double rssHi = 0, rssLo = 0, g0Hi = 0, g0Lo = 0;
-            for (int i = start; i < end; i++)
-            {
-                var (sHi, sLo) = RowDot(i, wHi, wLo);
-                double rHi = Y[i], rLo = YLo?[i] ?? 0.0;
-                AddDD(ref rHi, ref rLo, -bHi, -bLo);
-                AddDD(ref rHi, ref rLo, -sHi, -sLo);
-                double pr = DoubleDouble.TwoProduct(rHi, rHi, out double er);
-                AddDD(ref rssHi, ref rssLo, pr, er + 2 * rHi * rLo);
-                if (gh is not null)
-                {
-                    AddRow(i, rHi, rLo, gh, gl!);
-                    AddDD(ref g0Hi, ref g0Lo, rHi, rLo);
-                }
-            }
+            AccumulateRange(start, end, wHi, wLo, bHi, bLo, gh, gl, ref g0Hi, ref g0Lo, ref rssHi, ref rssLo);
             parts[t] = (rssHi, rssLo, gh, gl, g0Hi, g0Lo);
         });
         double rh = 0, rl = 0;
@@ -98,6 +85,30 @@ internal sealed class RowMajorDesign
             for (int j = 0; j < d; j++) gradient[Off + j] = sumHi[j] + sumLo[j];
         }
         return rh + rl;
+    }
+
+    /// <summary>
+    /// Rows [start, end) of the residual pass, added to the caller's double-double accumulators: rᵢ = yᵢ − b − xᵢᵀw with
+    /// w = wHi + wLo (the d feature weights) and b = bHi + bLo; RSS += rᵢ², and when <paramref name="gh"/> is given
+    /// (gh + gl)[j] += xᵢⱼ·rᵢ and g0 += rᵢ (the intercept column). The out-of-core solver calls it block by block.
+    /// </summary>
+    internal void AccumulateRange(int start, int end, double[] wHi, double[] wLo, double bHi, double bLo, double[]? gh, double[]? gl,
+        ref double g0Hi, ref double g0Lo, ref double rssHi, ref double rssLo)
+    {
+        for (int i = start; i < end; i++)
+        {
+            var (sHi, sLo) = RowDot(i, wHi, wLo);
+            double rHi = Y[i], rLo = YLo?[i] ?? 0.0;
+            AddDD(ref rHi, ref rLo, -bHi, -bLo);
+            AddDD(ref rHi, ref rLo, -sHi, -sLo);
+            double pr = DoubleDouble.TwoProduct(rHi, rHi, out double er);
+            AddDD(ref rssHi, ref rssLo, pr, er + 2 * rHi * rLo);
+            if (gh is not null)
+            {
+                AddRow(i, rHi, rLo, gh, gl!);
+                AddDD(ref g0Hi, ref g0Lo, rHi, rLo);
+            }
+        }
     }
 
     /// <summary>Σⱼ xᵢⱼ·(wHi[j] + wLo[j]) (+ xLoᵢⱼ·wHi[j]) in double-double.</summary>

@@ -23,7 +23,7 @@ namespace LinReg.Solvers;
 /// to the readable solvers' to 1e-12 relative (tests/LinReg.Tests/Solvers/StreamingSwitchTests.cs), one to two
 /// orders of magnitude faster (tests/LinReg.Benchmarks/README.md, where the threshold was measured).
 /// <see cref="UsesStreamingPath"/> says which path a problem takes. Data larger than memory:
-/// <c>OutOfCoreLeastSquares</c>. Taught in notebook 15 · Scaling up.
+/// <see cref="OutOfCoreLeastSquares"/>. Taught in notebook 15 · Scaling up.
 /// </para>
 /// </remarks>
 public static class LeastSquares
