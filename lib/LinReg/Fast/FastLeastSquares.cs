@@ -9,7 +9,9 @@ namespace LinReg.Fast;
 /// Least squares for large n: the same problem, the same arguments, checks, exceptions and <see cref="LeastSquaresResult"/>
 /// as <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>, computed by passes that stream
 /// over the caller's row-major X on all cores without copying it.
-/// Not used by a notebook: the optimized path, used by the benchmarks (see lib/LinReg/Fast/README.md).
+/// <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/> switches to it by itself for large
+/// problems (<see cref="LeastSquares.UsesStreamingPath"/>). Taught in notebook 15 · Scaling up (lib/LinReg/Fast/README.md
+/// says what it must equal).
 /// </summary>
 /// <remarks>
 /// <para>
