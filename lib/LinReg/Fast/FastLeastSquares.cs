@@ -175,7 +175,8 @@ public static class FastLeastSquares
         var gram = DesignGram(a, threads);
         if (!knownFinite && !gram.AllFinite) validate(true);   // names the first NaN/±∞ (returns only if the squares overflowed)
         return method == LeastSquaresMethod.NormalEquations
-            ? FastPathSeam.SolveNormalEquation(design, gram.G, gram.C, (xh, xl) => Sums(a, xh, xl, threads))
+            ? FastPathSeam.SolveNormalEquation(design, gram.G, gram.C,
+                (xh, xl) => a.ResidualsAndTotal(xh, xl, intercept ? gram.C[0] / rows : 0, threads))   // Σy/n from the Gram pass
             : Refined(design, a, gram.G, threads, branch);
     }
 
