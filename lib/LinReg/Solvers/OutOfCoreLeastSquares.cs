@@ -111,6 +111,7 @@ public static class OutOfCoreLeastSquares
     {
         internal readonly double[] R = new double[q * q];
         internal readonly double[] Block = new double[blockRows * q];
+        internal readonly double[] Workspace = new double[8 * q];
         internal long Rows;
         internal double SumHi, SumLo, SquaresHi, SquaresLo;
     }
@@ -146,7 +147,7 @@ public static class OutOfCoreLeastSquares
                     for (int j = 0; j < d; j++) block[(j + off) * mb + i] = x[src + j];
                     block[p * mb + i] = y[r0 + i];
                 }
-                StreamingQr.Absorb(s.R, q, block, mm, mb);
+                StreamingQr.AbsorbBlocked(s.R, q, block, mm, mb, s.Workspace);
             }
             for (int i = 0; i < m; i++)
             {

@@ -76,11 +76,20 @@ internal sealed class RowFileSource : RowBlockSource
     internal override int ChunkCapacity => _chunkRows * _header.RowBytes;
     internal override int MaxChunkRows => _chunkRows;
 
-    internal override void Rewind() => _next = 0;
+    internal override void Rewind()
+    {
+        _next = 0;
+        _advisedUpTo = 0;
+    }
+
+    /// <summary>How far ahead of the reads the kernel is asked to fetch the file (Linux readahead hint).</summary>
+    private const long AheadBytes = 256L << 20;
+    private long _advisedUpTo;
 
     internal override bool Read(RawChunk chunk)
     {
         if (_next >= _header.Rows) return false;
+        ReadAhead(RowFile.HeaderSize + _next * _header.RowBytes);
         int rows = (int)Math.Min(_chunkRows, _header.Rows - _next);
         int bytes = rows * _header.RowBytes;
         long offset = RowFile.HeaderSize + _next * _header.RowBytes;
@@ -114,6 +123,20 @@ internal sealed class RowFileSource : RowBlockSource
             row[..d].CopyTo(x.AsSpan(i * d, d));
             y[i] = row[d];
         }
+    }
+
+    /// <summary>
+    /// Keeps the disk busy while the workers compute: asks the kernel (posix_fadvise WILLNEED, Linux) to start reading
+    /// the next <see cref="AheadBytes"/> of the file in the background, so a read finds its bytes in the page cache
+    /// instead of waiting for them. A hint only: where it is unavailable the reads are the same, just less overlapped.
+    /// </summary>
+    private void ReadAhead(long offset)
+    {
+        if (!OperatingSystem.IsLinux() || offset + AheadBytes / 2 < _advisedUpTo) return;
+        long from = Math.Max(offset, _advisedUpTo), to = Math.Min(_header.FileBytes, offset + AheadBytes);
+        if (to <= from) return;
+        _ = LinuxFileHints.posix_fadvise((int)_stream.SafeFileHandle.DangerousGetHandle(), from, to - from, LinuxFileHints.WillNeed);   // 0 or an errno: a hint either way
+        _advisedUpTo = to;
     }
 
     private InvalidDataException NotFinite(long row, ReadOnlySpan<double> values)
@@ -284,4 +307,14 @@ internal sealed class CsvSource : RowBlockSource
     }
 
     public override void Dispose() => _stream.Dispose();
+}
+
+/// <summary>The one OS call the out-of-core reader makes beyond ordinary reads: a readahead hint.</summary>
+internal static partial class LinuxFileHints
+{
+    internal const int WillNeed = 3;   // POSIX_FADV_WILLNEED
+
+    [DllImport("libc", EntryPoint = "posix_fadvise")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    internal static extern int posix_fadvise(int fd, long offset, long length, int advice);
 }
