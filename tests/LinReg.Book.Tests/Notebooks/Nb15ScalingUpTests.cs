@@ -53,12 +53,12 @@ public sealed class Nb15ScalingUpTests(Nb15Fixture nb) : IClassFixture<Nb15Fixtu
         Assert.Equal(ooc.GetProperty("readOnceColdSeconds").GetDouble(), nb.Get<double>("readCold"));
         Assert.Equal(ooc.GetProperty("fitColdSeconds").GetDouble(), nb.Get<double>("fitCold"));
         Assert.Equal(ooc.GetProperty("peakResidentMegabytes").GetDouble(), nb.Get<double>("peakMegabytes"));
-        // the prose's claims about them ("about three times", "about fifty times", "about 1.5 times", "about two reads",
+        // the prose's claims about them ("about three times", "about fifty times", "about 1.5 times", "1.5 to 2 reads",
         // "about 120 MB", "well under a second")
         Assert.InRange(Seconds("sgdEpoch", "linregTrainerReadable") / Seconds("sgdEpoch", "floorShuffledRead"), 2.5, 3.5);
         Assert.InRange(Seconds("sgdEpoch", "pytorchDataLoader") / Seconds("sgdEpoch", "floorShuffledRead"), 35, 65);
         Assert.InRange(Seconds("sgdEpoch", "linregFastSgdTrainer") / Seconds("sgdEpoch", "floorShuffledRead"), 1.3, 1.7);
-        Assert.InRange(ooc.GetProperty("fitColdSeconds").GetDouble() / ooc.GetProperty("readOnceColdSeconds").GetDouble(), 1.5, 2.5);
+        Assert.InRange(ooc.GetProperty("fitColdSeconds").GetDouble() / ooc.GetProperty("readOnceColdSeconds").GetDouble(), 1.5, 2.0);
         Assert.InRange(ooc.GetProperty("peakResidentMegabytes").GetDouble(), 110, 130);
         Assert.InRange(Seconds("leastSquares", "linregLeastSquaresFit"), 0, 1);
     }
