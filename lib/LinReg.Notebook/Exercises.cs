@@ -19,6 +19,9 @@ internal static partial class Exercises
 
         // ---- 12: replace the model, keep the loop (Exercises12.cs)
         .. Notebook12(),
+
+        // ---- 15: scaling up (Exercises15.cs)
+        .. Notebook15(),
     ];
 
     internal static readonly IReadOnlyDictionary<string, Exercise> ById = All.ToDictionary(e => e.Id, StringComparer.Ordinal);
