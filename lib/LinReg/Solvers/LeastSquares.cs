@@ -16,7 +16,7 @@ namespace LinReg.Solvers;
 /// Qr, Svd and RefinedQr n·p² plus one n×p working copy; RefinedQr adds a few O(n·p) double-double refinement passes.
 /// For small problems with exact answers see <see cref="ExactLeastSquares"/>.
 /// </remarks>
-public static class LeastSquares
+public static partial class LeastSquares
 {
     /// <summary>
     /// Fits y ≈ Xw + b by least squares. <paramref name="x"/> is row-major: entry (i, j) is x[i·cols + j].
