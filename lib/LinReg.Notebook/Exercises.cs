@@ -16,6 +16,9 @@ internal static partial class Exercises
 
         // ---- 07–11: noise, minibatch noise, residuals, real data, pitfalls (Exercises07To11.cs)
         .. Notebooks07To11(),
+
+        // ---- 13–14: generalization, weight decay (Exercises13To14.cs)
+        .. Notebooks13To14(),
     ];
 
     internal static readonly IReadOnlyDictionary<string, Exercise> ById = All.ToDictionary(e => e.Id, StringComparer.Ordinal);
