@@ -121,6 +121,8 @@ public sealed class Nb13GeneralizationTests(Nb13Fixture nb) : IClassFixture<Nb13
         Assert.True(meanRisk[2][0] > 100 * meanRisk[1][0]);
         Assert.True(nb.Get<double>("median6At16") > 2 * meanRisk[1][0]);
         for (int s = 3; s < sizes.Length; s++) Assert.InRange(meanRisk[2][s] / meanRisk[1][s], 1, 1.03);
+        // "degree 3 is best at every size"
+        for (int s = 0; s < sizes.Length; s++) Assert.True(meanRisk[1][s] < meanRisk[0][s] && meanRisk[1][s] < meanRisk[2][s], $"n = {sizes[s]}");
     }
 
     [Fact]
@@ -167,7 +169,7 @@ public sealed class Nb13GeneralizationTests(Nb13Fixture nb) : IClassFixture<Nb13
         var usingTest = cells.Where(c => c.Source.Contains("xTest", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, usingTest.Count);                                  // drawn, then used once
         Assert.Contains("Draw(1000", usingTest[0].Source);
-        Assert.Contains("finalModel.Predict(xTest)", usingTest[1].Source);
+        Assert.Contains("SquaredErrors(finalModel, xTest, yTest)", usingTest[1].Source);
         Assert.DoesNotContain(cells.Where(c => c.Number > usingTest[0].Number && c.Number < usingTest[1].Number),
             c => c.Source.Contains("yTest", StringComparison.Ordinal));
 
