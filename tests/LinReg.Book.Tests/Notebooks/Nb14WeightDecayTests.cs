@@ -160,6 +160,8 @@ public sealed class Nb14WeightDecayTests(Nb14Fixture nb) : IClassFixture<Nb14Fix
                 if ((j + k) % 2 == 0) risk += delta[j] * delta[k] / (j + k + 1);
         Assert.Equal(risk, nb.Get<double[]>("polyRisk")[best], 1e-8);
         Assert.Equal(0.0869, risk, 5e-5);
+        var notebookRisk = nb.Get<double[]>("polyRisk");
+        Assert.Equal(best, Array.IndexOf(notebookRisk, notebookRisk.Min()));   // the true risk is lowest there too
         Assert.Equal(18.77, nb.Get<double>("unpenalizedRisk"), 0.01);    // notebook 13's degree-15 least squares
     }
 
@@ -175,6 +177,8 @@ public sealed class Nb14WeightDecayTests(Nb14Fixture nb) : IClassFixture<Nb14Fix
         Assert.Equal(Df(30 * chosen), dfChosen, 1e-8);
         Assert.Equal(6.5, dfChosen, 0.01);
         Assert.Equal(15.0, nb.Get<double>("dfPolyAtZero"));
+        Assert.Equal(Df(30 * 1e-8), nb.Get<double[]>("dfPoly")[0], 1e-6);
+        Assert.Equal(12.4, Df(30 * 1e-8), 0.05);
         Assert.Equal(19.0, nb.Get<double>("dfD2lNearZero"), 1e-6);
         Assert.InRange(nb.Get<double>("dfPolyLarge"), 0, 1e-3);
         Assert.InRange(nb.Get<double>("dfD2lLarge"), 0, 1e-3);
