@@ -30,8 +30,8 @@ public class Exercises13To14Tests
         }
         var hat = a * (a.TransposeThisAndMultiply(a)).Inverse() * a.Transpose();
         double expectedTrainingMse = 0.25 * 0.25 * (Matrix<double>.Build.DenseIdentity(20) - hat).Trace() / 20;
-        Assert.Equal("✔ 13.1 correct", Verdict("13.1", expectedTrainingMse));
-        Assert.StartsWith("✘ 13.1", Verdict("13.1", 0.0625));          // the noise floor itself, not the training error
+        Assert.Equal("✔ Exercise 13.1 correct", Verdict("13.1", expectedTrainingMse));
+        Assert.StartsWith("✘ Exercise 13.1", Verdict("13.1", 0.0625));          // the noise floor itself, not the training error
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public class Exercises13To14Tests
         var h = Vector<double>.Build.Dense(3, j => Enumerable.Range(0, 4).Sum(i => f[i] * M(i + j)));
         double ef2 = Enumerable.Range(0, 4).Sum(i => Enumerable.Range(0, 4).Sum(k => f[i] * f[k] * M(i + k)));
         double plateau = 0.25 * 0.25 + ef2 - h.DotProduct(g.Solve(h));
-        Assert.Equal("✔ 13.2 correct", Verdict("13.2", plateau));
-        Assert.StartsWith("✘ 13.2", Verdict("13.2", plateau - 0.0625));   // forgot the noise
+        Assert.Equal("✔ Exercise 13.2 correct", Verdict("13.2", plateau));
+        Assert.StartsWith("✘ Exercise 13.2", Verdict("13.2", plateau - 0.0625));   // forgot the noise
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public class Exercises13To14Tests
         // Deal 23 rows round-robin into 5 folds: the first folds receive the extra rows.
         var sizes = new double[5];
         for (int row = 0; row < 23; row++) sizes[row % 5]++;
-        Assert.Equal("✔ 13.3 correct", Verdict("13.3", sizes));
+        Assert.Equal("✔ Exercise 13.3 correct", Verdict("13.3", sizes));
         Assert.Equal(sizes, new KFold(23, 5, seed: 0).FoldSizes.Select(s => (double)s));
-        Assert.StartsWith("✘ 13.3", Verdict("13.3", [4.0, 4.0, 5.0, 5.0, 5.0]));
+        Assert.StartsWith("✘ Exercise 13.3", Verdict("13.3", [4.0, 4.0, 5.0, 5.0, 5.0]));
     }
 
     // ------------------------------------------------------------------ 14
@@ -70,8 +70,8 @@ public class Exercises13To14Tests
         const double h = 1e-6;
         double gw = (J(1 + h, 0) - J(1 - h, 0)) / (2 * h), gb = (J(1, h) - J(1, -h)) / (2 * h);
         double[] step = [1 - 0.1 * gw, 0 - 0.1 * gb];
-        Assert.Equal("✔ 14.1 correct", Verdict("14.1", step));
-        Assert.StartsWith("✘ 14.1", Verdict("14.1", [1.5, 0.2]));      // the undecayed step
+        Assert.Equal("✔ Exercise 14.1 correct", Verdict("14.1", step));
+        Assert.StartsWith("✘ Exercise 14.1", Verdict("14.1", [1.5, 0.2]));      // the undecayed step
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public class Exercises13To14Tests
         var gram = xc.TransposeThisAndMultiply(xc);
         Assert.Equal([9.0, 0.0, 0.0, 1.0], gram.ToColumnMajorArray(), (a, b) => Math.Abs(a - b) < 1e-12);
         var hat = xc * (xc.TransposeThisAndMultiply(xc) + 10 * 0.1 * Matrix<double>.Build.DenseIdentity(2)).Inverse() * xc.Transpose();
-        Assert.Equal("✔ 14.2 correct", Verdict("14.2", hat.Trace()));
-        Assert.StartsWith("✘ 14.2", Verdict("14.2", 9 / 9.1 + 1 / 1.1));   // λ used without the factor n
+        Assert.Equal("✔ Exercise 14.2 correct", Verdict("14.2", hat.Trace()));
+        Assert.StartsWith("✘ Exercise 14.2", Verdict("14.2", 9 / 9.1 + 1 / 1.1));   // λ used without the factor n
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class Exercises13To14Tests
         Assert.Equal(0, xtr[0], 1e-9);                                            // the free intercept: Σ r = 0
         double lambdaHalf = -xtr[1] / n / theta[1], lambdaMse = -2 * xtr[1] / n / theta[1];
         Assert.Equal(lambdaHalf, -xtr[2] / n / theta[2], 1e-9);                   // the same λ from every weight
-        Assert.Equal("✔ 14.3 correct", Verdict("14.3", [lambdaHalf, lambdaMse]));
-        Assert.StartsWith("✘ 14.3", Verdict("14.3", [lambdaMse, lambdaHalf]));
+        Assert.Equal("✔ Exercise 14.3 correct", Verdict("14.3", [lambdaHalf, lambdaMse]));
+        Assert.StartsWith("✘ Exercise 14.3", Verdict("14.3", [lambdaMse, lambdaHalf]));
     }
 }
