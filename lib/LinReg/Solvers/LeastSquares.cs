@@ -27,7 +27,7 @@ namespace LinReg.Solvers;
 /// <see cref="OutOfCoreLeastSquares"/>. Taught in notebook 15 · Scaling up.
 /// </para>
 /// </remarks>
-public static class LeastSquares
+public static partial class LeastSquares
 {
     /// <summary>
     /// The fewest rows for which <see cref="Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/> may switch to
