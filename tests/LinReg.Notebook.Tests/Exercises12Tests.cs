@@ -11,9 +11,9 @@ public class Exercises12Tests
 {
     private static string Verdict(string id, double value) => Check.Verdict(Exercises.ById[id], value);
 
-    private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ {id} correct", Verdict(id, value));
+    private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ Exercise {id} correct", Verdict(id, value));
 
-    private static void AssertWrong(string id, double value) => Assert.StartsWith($"✘ {id}", Verdict(id, value));
+    private static void AssertWrong(string id, double value) => Assert.StartsWith($"✘ Exercise {id} not yet", Verdict(id, value));
 
     [Fact]
     public void Answer_12_1_ParameterCount_FromTheShapes()

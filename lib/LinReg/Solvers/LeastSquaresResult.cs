@@ -7,11 +7,14 @@ namespace LinReg.Solvers;
 /// </summary>
 public sealed class LeastSquaresResult
 {
+    private readonly bool _constantTargets;
+
     internal LeastSquaresResult(
         LeastSquaresMethod method, double[] weights, double bias, bool fitIntercept, int observations, int rank,
         double[] singularValues, double conditionNumber, double scaledConditionNumber, double residualSumOfSquares,
-        double totalSumOfSquares, int refinementIterations, string? warning)
+        double totalSumOfSquares, int refinementIterations, string? warning, bool constantTargets)
     {
+        _constantTargets = constantTargets;
         Method = method;
         Weights = weights;
         Bias = bias;
@@ -67,8 +70,8 @@ public sealed class LeastSquaresResult
     public double ConditionNumber { get; }
 
     /// <summary>
-    /// cond(XᵀX) = <see cref="ConditionNumber"/>²: what the normal equation has to solve, and why it loses twice as
-    /// many digits as QR.
+    /// cond(XᵀX) = <see cref="ConditionNumber"/>²: what the normal equation has to solve, and why it loses about
+    /// log10(cond) more digits than QR when the residuals are small (about 2·log10(cond) in all, against log10(cond)).
     /// </summary>
     public double GramConditionNumber => ConditionNumber * ConditionNumber;
 
@@ -88,8 +91,12 @@ public sealed class LeastSquaresResult
     /// </summary>
     public double TotalSumOfSquares { get; }
 
-    /// <summary>R² = 1 − RSS/TSS (see <see cref="TotalSumOfSquares"/> for the no-intercept convention); NaN when TSS = 0.</summary>
-    public double RSquared => TotalSumOfSquares == 0 ? double.NaN : 1 - ResidualSumOfSquares / TotalSumOfSquares;
+    /// <summary>
+    /// R² = 1 − RSS/TSS (see <see cref="TotalSumOfSquares"/> for the no-intercept convention); NaN when TSS = 0, and with an
+    /// intercept also when the targets are constant up to rounding (their standard deviation √(TSS/n) is at most
+    /// 8ε·max|yᵢ|, the library's one rule for "constant"): TSS is then rounding noise and the ratio means nothing.
+    /// </summary>
+    public double RSquared => TotalSumOfSquares == 0 || _constantTargets ? double.NaN : 1 - ResidualSumOfSquares / TotalSumOfSquares;
 
     /// <summary>
     /// The residual standard deviation √(RSS / (n − rank)), the estimate of the noise σ; NaN when n ≤ rank.
@@ -102,10 +109,14 @@ public sealed class LeastSquaresResult
     public int RefinementIterations { get; }
 
     /// <summary>
-    /// Null when the solver has no reason to doubt its answer. Otherwise a sentence saying why digits may be lost:
-    /// NormalEquations sets it when the column-scaled cond(XᵀX) exceeds 1e6 (it then loses about log10 of that many
-    /// digits, often more: NIST Wampler1, cond(XᵀX) ≈ 4.9e6, keeps 6.6); RefinedQr sets it when iterative refinement
-    /// did not converge. (Numerically singular XᵀX is not a warning: NormalEquations throws.)
+    /// Null when the solver has no reason to doubt its answer — then it has about 10 or more correct digits. Otherwise a
+    /// sentence saying what is wrong and what to do: NormalEquations sets it when the column-scaled cond(XᵀX) exceeds 1e6
+    /// (it then loses about log10 of that many digits, often more: NIST Wampler1, cond(XᵀX) ≈ 4.9e6, keeps 6.6);
+    /// Qr and Svd when an a-posteriori check (two passes of iterative refinement, residuals in double-double) moves the
+    /// answer by more than 1e-10 relative, stating the digits left; Svd also whenever its numerical rank is below
+    /// <see cref="Columns"/> (the weights are then the minimum-norm solution, and for a design that has full rank once its
+    /// columns are scaled, not the least-squares fit at all) or the system is underdetermined; RefinedQr when iterative
+    /// refinement did not converge. (Numerically singular XᵀX is not a warning: NormalEquations throws.)
     /// </summary>
     public string? Warning { get; }
 
