@@ -25,14 +25,19 @@ namespace LinReg.Book.Export;
 /// <item>a first statement <c>NotebookSession.StartApp(…)</c>: the notebook's relative paths resolve from
 /// <c>notebooks/</c> as in the notebook, and a live chart writes its final state when completed.</item>
 /// </list>
-/// A cell tagged <see cref="TimingTag"/> (Jupyter cell tags, <c>metadata.tags</c>) prints wall-clock times; the app
+/// A cell tagged <see cref="TimingTag"/> (Jupyter cell tags, <c>metadata.tags</c>) prints measured times or allocations; the app
 /// says so in a comment and <see cref="ExportedApp.Cells"/> marks it, so a comparison of numbers can skip it.
 /// Files inside the repository inherit its Directory.Build.props and Directory.Packages.props; the export writes
 /// small ones into the apps' folder that stop that (<see cref="BuildProps"/>, <see cref="PackagesProps"/>).
 /// </summary>
 public static partial class AppExporter
 {
-    /// <summary>The Jupyter cell tag that marks a cell whose printed numbers are wall-clock times (machine-dependent).</summary>
+    /// <summary>
+    /// The Jupyter cell tag (<c>"metadata": {"tags": ["timing"]}</c> on a code cell) that marks a cell whose printed
+    /// numbers are measurements of the run — wall-clock times, allocated bytes — which differ between runs, processes
+    /// and machines. The exported-apps test compares only the words of such a cell's lines; every other cell's lines
+    /// must match the executed notebook exactly. Tag every cell that prints or charts a measured time.
+    /// </summary>
     public const string TimingTag = "timing";
 
     /// <summary>The first line of every exported app (also how a stale app of a removed notebook is recognized).</summary>
@@ -139,6 +144,7 @@ public static partial class AppExporter
         var body = new StringBuilder();
         var types = new StringBuilder();
         var cells = new List<(int, bool)>();
+        var renames = Renames(notebook);
         var setupSeen = false;
         string? title = null;
         foreach (var cell in notebook.Cells)
@@ -159,9 +165,19 @@ public static partial class AppExporter
                 case CellKind.Code:
                 {
                     var timing = IsTiming(notebook, cell.Number);
-                    var (cellUsings, code, cellTypes) = ConvertCell(notebook, cell);
+                    var rename = renames.GetValueOrDefault(cell.Number) ?? [];
+                    var (cellUsings, code, cellTypes, _) = ConvertCell(notebook, cell, rename);
+                    var declaredHere = rename.Where(r => r.Value.DeclaredHere).ToList();
+                    if (declaredHere.Count > 0)
+                    {
+                        body.Append("// (This cell declares ").Append(string.Join(", ", declaredHere.Select(r => $"`{r.Key}`")))
+                            .Append(", and cell ").Append(declaredHere[0].Value.RedeclaredIn)
+                            .Append(" declares the same name(s) again: a notebook may, one C# file may not. Until then they are ")
+                            .Append(string.Join(", ", declaredHere.Select(r => $"`{r.Value.Name}`"))).Append(" here.)\n");
+                    }
+
                     foreach (var u in cellUsings) if (!usings.Contains(u)) usings.Add(u);
-                    if (timing) body.Append("// (A timing cell: the times it prints depend on the machine and the moment.)\n");
+                    if (timing) body.Append("// (A timing cell: the times or allocations it prints depend on the machine and the moment.)\n");
                     if (code.Trim().Length > 0) body.Append(code.TrimEnd()).Append("\n\n");
                     foreach (var t in cellTypes) types.Append(t.TrimEnd()).Append("\n\n");
                     cells.Add((cell.Number, timing));
@@ -186,6 +202,8 @@ public static partial class AppExporter
         app.Append("// The notebook's setup cell is not needed: it works around the notebook kernel");
         if (setup.Dropped.Count > 0) app.Append(" and loads its chart extension (").Append(string.Join(", ", setup.Dropped)).Append(')');
         app.Append(".\n");
+        app.Append("// Nullable annotations without the warnings, as in the notebook (whose kernel gives none).\n");
+        app.Append("#:property Nullable=annotations\n");
         foreach (var (name, version) in setup.Packages) app.Append("#:package ").Append(name).Append('@').Append(version).Append('\n');
         foreach (var project in setup.Projects) app.Append("#:project ").Append(Rel(project)).Append('\n');
         app.Append('\n');
@@ -259,7 +277,57 @@ public static partial class AppExporter
     }
 
     /// <summary>The code of one cell for the app: its usings (to hoist), its statements as the app's text, its type declarations (to move).</summary>
-    private static (List<string> Usings, string Code, List<string> Types) ConvertCell(SourceNotebook notebook, SourceCell cell)
+    /// <summary>How one cell renames a name that a later cell declares again (<see cref="Renames"/>).</summary>
+    /// <param name="Name">The name in the app, e.g. <c>net1</c> for the notebook's first <c>net</c>.</param>
+    /// <param name="DeclaredHere">Whether this cell is the one that declares it.</param>
+    /// <param name="RedeclaredIn">The cell that declares the name again.</param>
+    private sealed record Rename(string Name, bool DeclaredHere, int RedeclaredIn);
+
+    /// <summary>
+    /// A notebook may declare a name again in a later cell (each cell is its own submission); one C# file may not. Each
+    /// declaration but the last of such a name is renamed (<c>net</c> → <c>net1</c>, <c>net2</c>, …; a suffix no
+    /// identifier of the notebook uses) from its declaring cell up to the cell before the next declaration; the last
+    /// keeps the notebook's name, so the cells after it read as in the notebook.
+    /// </summary>
+    /// <returns>Per cell number: name in the notebook → its rename in that cell.</returns>
+    private static Dictionary<int, Dictionary<string, Rename>> Renames(SourceNotebook notebook)
+    {
+        var code = notebook.CodeCells
+            .Where(c => !c.IsEmptyCode && BookSetup.Normalize(c.Source) != BookSetup.Normalize(BookSetup.Cell) && !MagicLine().IsMatch(c.Source))
+            .Select(c => (Cell: c, Root: CSharpSyntaxTree.ParseText(c.Source.Replace("\r\n", "\n"), ScriptParse).GetCompilationUnitRoot()))
+            .ToList();
+        var identifiers = code.SelectMany(c => c.Root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText))
+            .ToHashSet(StringComparer.Ordinal);
+        var declaring = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var (cell, root) in code)
+        {
+            foreach (var name in TopLevelDeclarations(root).Select(t => t.ValueText).Distinct())
+            {
+                if (!declaring.TryGetValue(name, out var list)) declaring[name] = list = [];
+                list.Add(cell.Number);
+            }
+        }
+
+        var renames = new Dictionary<int, Dictionary<string, Rename>>();
+        foreach (var (name, cellsDeclaring) in declaring.Where(d => d.Value.Count > 1))
+        {
+            for (int j = 0; j + 1 < cellsDeclaring.Count; j++)
+            {
+                var fresh = name + (j + 1);
+                while (identifiers.Contains(fresh)) fresh += "_";
+                identifiers.Add(fresh);
+                foreach (var (cell, _) in code.Where(c => c.Cell.Number >= cellsDeclaring[j] && c.Cell.Number < cellsDeclaring[j + 1]))
+                {
+                    if (!renames.TryGetValue(cell.Number, out var map)) renames[cell.Number] = map = new(StringComparer.Ordinal);
+                    map[name] = new Rename(fresh, cell.Number == cellsDeclaring[j], cellsDeclaring[j + 1]);
+                }
+            }
+        }
+
+        return renames;
+    }
+
+    private static (List<string> Usings, string Code, List<string> Types, List<string> Names) ConvertCell(SourceNotebook notebook, SourceCell cell, IReadOnlyDictionary<string, Rename> rename)
     {
         NotebookExportException Fail(string what) =>
             new(notebook.Path, cell.Number, $"cell {cell.Number} of {notebook.FileName} has no form in a file-based app: {what} (`{cell.FirstLine}`).");
@@ -285,19 +353,23 @@ public static partial class AppExporter
         }
 
         var moved = new List<TextSpan>();
+        var names = new List<string>();
         foreach (var member in root.Members)
         {
             switch (member)
             {
-                case GlobalStatementSyntax:
+                case GlobalStatementSyntax global:
+                    names.AddRange(TopLevelNames(global.Statement).Select(t => t.ValueText));
                     break;
                 case FieldDeclarationSyntax field:
+                    names.AddRange(field.Declaration.Variables.Select(v => v.Identifier.Text));
                     if (field.Modifiers.Any(m => !m.IsKind(SyntaxKind.ConstKeyword)))
                         throw Fail($"the top-level variable is declared `{field.Modifiers}` (a local variable of an app cannot be)");
                     break;
                 case MethodDeclarationSyntax method:
                     if (method.Modifiers.Any(m => m.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword or SyntaxKind.VirtualKeyword or SyntaxKind.OverrideKeyword))
                         throw Fail($"the top-level method {method.Identifier.Text} is declared `{method.Modifiers}` (it becomes a local function, which cannot be)");
+                    names.Add(method.Identifier.Text);
                     break;
                 case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
                     types.Add(member.ToFullString().Trim('\n'));
@@ -306,6 +378,31 @@ public static partial class AppExporter
                     break;
                 default:
                     throw Fail($"a top-level {member.Kind()} (only statements, variables, methods and types have an app form)");
+            }
+        }
+
+        if (rename.Count > 0)
+        {
+            // Every use of a renamed name in this cell means the notebook's top-level variable, unless something inside
+            // the cell declares the same name (a lambda's parameter, a nested local): then renaming would change meaning.
+            var topLevel = TopLevelDeclarations(root).ToHashSet();
+            foreach (var token in root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken) && rename.ContainsKey(t.ValueText) && !moved.Any(m => m.Contains(t.Span))))
+            {
+                var parent = token.Parent;
+                bool isUse = parent is IdentifierNameSyntax id
+                    && !(id.Parent is MemberAccessExpressionSyntax ma && ma.Name == id)
+                    && id.Parent is not (MemberBindingExpressionSyntax or NameColonSyntax or NameEqualsSyntax)
+                    && !(id.Parent is QualifiedNameSyntax q && q.Right == id);
+                var renamed = rename[token.ValueText].Name;
+                if (isUse && parent!.Parent is AnonymousObjectMemberDeclaratorSyntax { NameEquals: null })
+                    edits.Add((token.Span, $"{token.ValueText} = {renamed}")); // keep the member name it gives: new { net }
+                else if (isUse && parent!.Parent is ArgumentSyntax { NameColon: null, Parent: TupleExpressionSyntax })
+                    edits.Add((token.Span, $"{token.ValueText}: {renamed}")); // keep the element name it gives: (net, 1)
+                else if (isUse || topLevel.Contains(token))
+                    edits.Add((token.Span, renamed));
+                else if (parent is ParameterSyntax or VariableDeclaratorSyntax or SingleVariableDesignationSyntax or ForEachStatementSyntax
+                         or CatchDeclarationSyntax or LocalFunctionStatementSyntax or FromClauseSyntax or LetClauseSyntax or JoinClauseSyntax or QueryContinuationSyntax)
+                    throw Fail($"it declares `{token.ValueText}` inside, while the notebook's `{token.ValueText}` is declared again in cell {rename[token.ValueText].RedeclaredIn} (rename one of them in the notebook)");
             }
         }
 
@@ -335,7 +432,40 @@ public static partial class AppExporter
             text.Remove(span.Start, span.Length).Insert(span.Start, replacement);
         }
 
-        return (usings, text.ToString().Trim('\n'), types);
+        return (usings, text.ToString().Trim('\n'), types, names);
+    }
+
+    /// <summary>The identifier tokens of the names a cell declares at its top level (see <see cref="TopLevelNames"/>).</summary>
+    private static IEnumerable<SyntaxToken> TopLevelDeclarations(CompilationUnitSyntax root) =>
+        root.Members.SelectMany(member => member switch
+        {
+            GlobalStatementSyntax global => TopLevelNames(global.Statement),
+            FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier),
+            MethodDeclarationSyntax method => [method.Identifier],
+            _ => [],
+        });
+
+    /// <summary>
+    /// The names a top-level statement declares in the scope all of an app's top-level statements share: a local
+    /// variable or function, a deconstruction's variables, and the <c>out var</c> / pattern variables of an expression
+    /// statement or an <c>if</c> condition (not those inside lambdas, which stay in the lambda). Discards (<c>_</c>) are not names.
+    /// </summary>
+    private static IEnumerable<SyntaxToken> TopLevelNames(StatementSyntax statement)
+    {
+        IEnumerable<SyntaxToken> Designated(SyntaxNode node) =>
+            node.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax)
+                .OfType<SingleVariableDesignationSyntax>()
+                .Select(d => d.Identifier);
+
+        return (statement switch
+        {
+            LocalDeclarationStatementSyntax local => local.Declaration.Variables.Select(v => v.Identifier)
+                .Concat(local.Declaration.Variables.SelectMany(v => v.Initializer is null ? [] : Designated(v.Initializer))),
+            LocalFunctionStatementSyntax function => [function.Identifier],
+            ExpressionStatementSyntax expression => Designated(expression),
+            IfStatementSyntax @if => Designated(@if.Condition),
+            _ => [],
+        }).Where(t => t.ValueText != "_");
     }
 
     private static string TypeName(MemberDeclarationSyntax member) => member switch
