@@ -17,11 +17,13 @@ internal static class SvdSolver
         d.YHi.CopyTo(b, 0);
         int m; // length of the system U Σ Vᵀ x = b[0..m)
         Matrix<double>? unitR = null;
+        HouseholderQr? factor = null;
         if (n >= p)
         {
             // Thin SVD: A = QR (no column scaling: the minimum-norm solution depends on the columns' units),
             // then R = U Σ Vᵀ (p×p), so A = (QU) Σ Vᵀ and x = V Σ⁺ Uᵀ (Qᵀy)[0..p).
             var qr = HouseholderQr.Factor(d, scaleColumns: false);
+            factor = qr;
             unitR = qr.RMatrix(unitColumns: true);
             var svd = qr.RMatrix(unitColumns: false).Svd(true);
             sv = svd.S.ToArray();
@@ -62,6 +64,12 @@ internal static class SvdSolver
         Array.Copy(sv, full, Math.Min(sv.Length, p)); // underdetermined: the missing σ are 0
         double cond = HouseholderQr.Cond(full);
         double scaledCond = unitR is null ? double.PositiveInfinity : HouseholderQr.Cond(HouseholderQr.SingularValues(unitR));
-        return LeastSquaresSolvers.Result(d, LeastSquaresMethod.Svd, x, new double[p], rank, full, cond, scaledCond, 0, null);
+        // The covariance of the estimates exists only for a full-rank design: then (AᵀA)⁻¹ = R⁻¹R⁻ᵀ from the same QR.
+        var covariance = factor is not null && rank == p
+            ? LeastSquaresSolvers.Covariance(d, LeastSquaresMethod.Svd, factor.R, factor.Scale, scaledCond)
+            : UnscaledCovariance.NotEstimable(n < p
+                ? $"X has {n} rows but there are {p} unknowns: infinitely many coefficient vectors fit equally well (Svd returned the one of minimum norm), so no single coefficient is estimable"
+                : $"the design has rank {rank} of {p} columns (Svd truncated {p - rank} singular value{(p - rank == 1 ? "" : "s")} below max(n, p)·ε·σ₁): some combinations of the coefficients are not determined by the data (Svd returned the minimum-norm solution), so the individual coefficients are not estimable");
+        return LeastSquaresSolvers.Result(d, LeastSquaresMethod.Svd, x, new double[p], rank, full, cond, scaledCond, 0, null, covariance);
     }
 }
