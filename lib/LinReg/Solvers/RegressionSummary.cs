@@ -77,7 +77,8 @@ public sealed class RegressionSummary
         sb.AppendLine($"{"".PadRight(nameWidth)}{"Estimate",12} {"Std. Error",12} {"t value",10} {"Pr(>|t|)",10} {"[" + lo,12} {hi + "]",12}");
         foreach (var c in Coefficients)
         {
-            sb.AppendLine($"{c.Name.PadRight(nameWidth)}{Num(c.Estimate),12} {Num(c.StandardError),12} {T(c.TStatistic),10} {FormatP(c.PValue, 2e-16),10} {Num(c.Interval.Lower),12} {Num(c.Interval.Upper),12}");
+            var cells = FormatCells(c);
+            sb.AppendLine($"{c.Name.PadRight(nameWidth)}{cells[0],12} {cells[1],12} {cells[2],10} {cells[3],10} {cells[4],12} {cells[5],12}");
         }
         sb.AppendLine();
         sb.AppendLine(string.Create(inv, $"Residual standard error: {Num(ResidualStandardError)} on {ResidualDegreesOfFreedom} degrees of freedom"));
@@ -96,6 +97,27 @@ public sealed class RegressionSummary
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The six cells of a coefficient's row exactly as the text table prints them: estimate, standard error, t value,
+    /// p-value, lower and upper end of the interval (for other renderings of the same table, e.g. HTML in notebooks).
+    /// </summary>
+    /// <param name="row">One of <see cref="Coefficients"/>.</param>
+    /// <returns>Six strings, in the order of the table's columns.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="row"/> is null.</exception>
+    public static IReadOnlyList<string> FormatCells(CoefficientSummary row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return [Num(row.Estimate), Num(row.StandardError), T(row.TStatistic), FormatP(row.PValue, 2e-16), Num(row.Interval.Lower), Num(row.Interval.Upper)];
+    }
+
+    /// <summary>
+    /// A p-value as the tables print it: 3 significant digits, or "&lt; floor" below <paramref name="floor"/> (R prints
+    /// &lt;2e-16 in the coefficient table and &lt; 2.2e-16 for F: below that, double arithmetic cannot tell p from 0).
+    /// </summary>
+    /// <param name="p">The p-value.</param>
+    /// <param name="floor">The smallest value printed as a number (default 2.2e-16, the double epsilon).</param>
+    public static string FormatPValue(double p, double floor = 2.2e-16) => FormatP(p, floor);
+
     /// <summary>A number to 6 significant digits, as a table cell.</summary>
     internal static string Num(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
 
@@ -103,7 +125,7 @@ public sealed class RegressionSummary
     internal static string T(double v) =>
         double.IsPositiveInfinity(v) ? "Inf" : double.IsNegativeInfinity(v) ? "-Inf" : v.ToString("F3", CultureInfo.InvariantCulture);
 
-    /// <summary>A p-value to 3 significant digits, or "&lt; floor" below the floor (R prints &lt;2e-16 and &lt; 2.2e-16).</summary>
+    /// <summary>A p-value to 3 significant digits, or "&lt; floor" below the floor.</summary>
     internal static string FormatP(double p, double floor) =>
         double.IsNaN(p) ? "NaN" : p < floor ? "< " + floor.ToString("G2", CultureInfo.InvariantCulture) : p.ToString("G3", CultureInfo.InvariantCulture);
 }

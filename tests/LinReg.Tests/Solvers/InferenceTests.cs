@@ -410,7 +410,7 @@ public class InferenceTests
         Assert.Contains("Pr(>|t|)", text);
         Assert.Contains("[0.05", text);
         Assert.Contains("0.95]", text);
-        Assert.Contains($"Residual standard error: {RegressionSummary.Num(fit.ResidualStandardError)} on 4 degrees of freedom", text);
+        Assert.Contains($"Residual standard error: {G6(fit.ResidualStandardError)} on 4 degrees of freedom", text);
         Assert.Contains("Multiple R-squared:", text);
         Assert.Contains("on 2 and 4 DF", text);
         var dose = summary.Coefficients[1];
@@ -419,9 +419,11 @@ public class InferenceTests
         Assert.Equal(fit.PValues[1], dose.PValue);
         Assert.Equal(fit.ConfidenceIntervals(0.9)[1], dose.Interval);
         var line = text.Split('\n').Single(l => l.StartsWith("dose", StringComparison.Ordinal));
-        Assert.Contains(RegressionSummary.Num(dose.Estimate), line);
-        Assert.Contains(RegressionSummary.Num(dose.Interval.Upper), line);
+        Assert.Contains(G6(dose.Estimate), line);
+        Assert.Contains(G6(dose.Interval.Upper), line);
     }
+
+    private static string G6(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void ConfidenceInterval_IsEstimatePlusMinusTTimesSe()
