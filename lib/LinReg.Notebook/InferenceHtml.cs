@@ -38,11 +38,11 @@ internal static class InferenceHtml
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table><p style=\"margin:0.3em 0\">");
-        sb.Append(inv, $"Residual standard error: {s.ResidualStandardError.ToString("G6", inv)} on {s.ResidualDegreesOfFreedom} degrees of freedom<br>");
-        sb.Append(inv, $"Multiple R²: {s.RSquared.ToString("G5", inv)}, adjusted R²: {s.AdjustedRSquared.ToString("G5", inv)}");
+        sb.Append(inv, $"Residual standard error: {RegressionSummary.FormatNumber(s.ResidualStandardError)} on {s.ResidualDegreesOfFreedom} degrees of freedom<br>");
+        sb.Append(inv, $"Multiple R²: {RegressionSummary.FormatNumber(s.RSquared, 5)}, adjusted R²: {RegressionSummary.FormatNumber(s.AdjustedRSquared, 5)}");
         if (s.Anova is { } a)
         {
-            string f = double.IsPositiveInfinity(a.FStatistic) ? "Inf" : a.FStatistic.ToString("G5", inv);
+            string f = double.IsPositiveInfinity(a.FStatistic) ? "Inf" : RegressionSummary.FormatNumber(a.FStatistic, 5);
             sb.Append(inv, $"<br>F-statistic: {f} on {a.RegressionDegreesOfFreedom} and {a.ResidualDegreesOfFreedom} DF, p-value: {E(RegressionSummary.FormatPValue(a.FPValue))}");
         }
         if (s.ResidualStandardError == 0) sb.Append("<br>Note: an exact fit (RSS = 0): every standard error is 0, so t and p are degenerate.");
@@ -53,7 +53,7 @@ internal static class InferenceHtml
     internal static string Anova(AnovaTable a)
     {
         var inv = CultureInfo.InvariantCulture;
-        static string N(double v) => double.IsPositiveInfinity(v) ? "Infinity" : v.ToString("G7", CultureInfo.InvariantCulture);
+        static string N(double v) => double.IsPositiveInfinity(v) ? "Infinity" : RegressionSummary.FormatNumber(v, 7);
         var sb = new StringBuilder();
         sb.Append(inv, $"<table class=\"linreg-anova\" style=\"{Table}\"><thead><tr>");
         foreach (var h in new[] { "Source", "df", "Sum of squares", "Mean square", "F statistic", "p-value" })

@@ -76,7 +76,7 @@ public sealed class AnovaTable
     /// <summary>The table in NIST's layout (source, df, sum of squares, mean square, F, p-value), values to 7 significant digits.</summary>
     public override string ToString()
     {
-        static string N(double v) => double.IsPositiveInfinity(v) ? "Infinity" : v.ToString("G7", CultureInfo.InvariantCulture);
+        static string N(double v) => double.IsPositiveInfinity(v) ? "Infinity" : RegressionSummary.G(v, 7);
         string I(int v) => v.ToString(CultureInfo.InvariantCulture);
         var sb = new StringBuilder();
         sb.AppendLine($"{"Source",-20} {"df",7} {"Sum of squares",16} {"Mean square",16} {"F statistic",14} {"p-value",10}");

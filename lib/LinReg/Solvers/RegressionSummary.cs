@@ -82,12 +82,12 @@ public sealed class RegressionSummary
         }
         sb.AppendLine();
         sb.AppendLine(string.Create(inv, $"Residual standard error: {Num(ResidualStandardError)} on {ResidualDegreesOfFreedom} degrees of freedom"));
-        sb.Append(string.Create(inv, $"Multiple R-squared: {RSquared:G5},\tAdjusted R-squared: {AdjustedRSquared:G5}"));
+        sb.Append(string.Create(inv, $"Multiple R-squared: {G(RSquared, 5)},\tAdjusted R-squared: {G(AdjustedRSquared, 5)}"));
         if (Anova is not null)
         {
             sb.AppendLine();
             sb.Append(string.Create(inv,
-                $"F-statistic: {(double.IsPositiveInfinity(Anova.FStatistic) ? "Inf" : Anova.FStatistic.ToString("G5", inv))} on {Anova.RegressionDegreesOfFreedom} and {Anova.ResidualDegreesOfFreedom} DF,  p-value: {FormatP(Anova.FPValue, 2.2e-16)}"));
+                $"F-statistic: {(double.IsPositiveInfinity(Anova.FStatistic) ? "Inf" : G(Anova.FStatistic, 5))} on {Anova.RegressionDegreesOfFreedom} and {Anova.ResidualDegreesOfFreedom} DF,  p-value: {FormatP(Anova.FPValue, 2.2e-16)}"));
         }
         if (ResidualStandardError == 0)
         {
@@ -118,8 +118,24 @@ public sealed class RegressionSummary
     /// <param name="floor">The smallest value printed as a number (default 2.2e-16, the double epsilon).</param>
     public static string FormatPValue(double p, double floor = 2.2e-16) => FormatP(p, floor);
 
-    /// <summary>A number to 6 significant digits, as a table cell.</summary>
-    internal static string Num(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>A number as the tables print it: <paramref name="significantDigits"/> significant digits, the exponent in
+    /// lower case as R prints it (2.44e-10).</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="significantDigits">1 to 17 (default 6, the coefficient table's).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="significantDigits"/> is not in 1..17.</exception>
+    public static string FormatNumber(double value, int significantDigits = 6)
+    {
+        if (significantDigits is < 1 or > 17)
+            throw new ArgumentOutOfRangeException(nameof(significantDigits), significantDigits, $"significantDigits must be 1 to 17, got {significantDigits}.");
+        return G(value, significantDigits);
+    }
+
+    /// <summary>A number to 6 significant digits, as a table cell (exponent in lower case, as R prints it: 2.44e-10).</summary>
+    internal static string Num(double v) => G(v, 6);
+
+    /// <summary>v to <paramref name="digits"/> significant digits, exponent in lower case (1.2e-05).</summary>
+    internal static string G(double v, int digits) =>
+        v.ToString("G" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).Replace('E', 'e');
 
     /// <summary>A t statistic: 3 decimals, or ±Inf.</summary>
     internal static string T(double v) =>
@@ -127,5 +143,5 @@ public sealed class RegressionSummary
 
     /// <summary>A p-value to 3 significant digits, or "&lt; floor" below the floor.</summary>
     internal static string FormatP(double p, double floor) =>
-        double.IsNaN(p) ? "NaN" : p < floor ? "< " + floor.ToString("G2", CultureInfo.InvariantCulture) : p.ToString("G3", CultureInfo.InvariantCulture);
+        double.IsNaN(p) ? "NaN" : p < floor ? "< " + G(floor, 2) : G(p, 3);
 }

@@ -423,7 +423,7 @@ public class InferenceTests
         Assert.Contains(G6(dose.Interval.Upper), line);
     }
 
-    private static string G6(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+    private static string G6(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture).Replace('E', 'e'); // R writes 1e-05
 
     [Fact]
     public void ConfidenceInterval_IsEstimatePlusMinusTTimesSe()
@@ -439,5 +439,24 @@ public class InferenceTests
             Assert.Equal(fit.Coefficients[j] + 3.1824463052837078 * fit.StandardErrors[j], ci[j].Upper, 1e-14);
             Assert.True(ci[j].Contains(fit.Coefficients[j]));
         }
+    }
+
+    [Theory]
+    [InlineData(2.4419478991566433e-10, "2.44e-10")]   // R: 2.44e-10 (notebook 16's housing model, total_rooms)
+    [InlineData(0.12091123949305461, "0.121")]
+    [InlineData(1e-20, "< 2.2e-16")]
+    [InlineData(0.0, "< 2.2e-16")]
+    public void FormatPValue_PrintsAsR(double p, string expected)
+    {
+        Assert.Equal(expected, RegressionSummary.FormatPValue(p));
+    }
+
+    [Fact]
+    public void FormatNumber_LowerCaseExponent_AndChecksDigits()
+    {
+        Assert.Equal("1.23457e-05", RegressionSummary.FormatNumber(0.0000123456789));
+        Assert.Equal("1845.7", RegressionSummary.FormatNumber(1845.6893397319413, 5));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RegressionSummary.FormatNumber(1, 0));
+        Assert.Equal("significantDigits", ex.ParamName);
     }
 }
