@@ -16,6 +16,9 @@ internal static partial class Exercises
 
         // ---- 07–11: noise, minibatch noise, residuals, real data, pitfalls (Exercises07To11.cs)
         .. Notebooks07To11(),
+
+        // ---- 16: how sure are we (Exercises16.cs)
+        .. Notebook16(),
     ];
 
     internal static readonly IReadOnlyDictionary<string, Exercise> ById = All.ToDictionary(e => e.Id, StringComparer.Ordinal);

@@ -13,10 +13,10 @@ namespace LinReg.Notebook;
 /// </summary>
 internal static class InferenceHtml
 {
-    private const string Table = "border-collapse:collapse;font-variant-numeric:tabular-nums;margin:0.3em 0";
-    private const string Num = "text-align:right;padding:0.1em 0.7em;border-bottom:1px solid #ddd";
-    private const string Head = "text-align:right;padding:0.1em 0.7em;border-bottom:2px solid #888";
-    private const string Name = "text-align:left;padding:0.1em 0.7em;border-bottom:1px solid #ddd;font-family:monospace";
+    private const string Table = "border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:0.85em;margin:0.3em 0";
+    private const string Num = "text-align:right;padding:0.1em 0.5em;border-bottom:1px solid #ddd;white-space:nowrap";
+    private const string Head = "text-align:right;padding:0.1em 0.5em;border-bottom:2px solid #888;white-space:nowrap";
+    private const string Name = "text-align:left;padding:0.1em 0.5em;border-bottom:1px solid #ddd;white-space:nowrap;font-family:monospace";
 
     internal static string Summary(RegressionSummary s)
     {
