@@ -1,7 +1,7 @@
 // LinReg.Book: `dotnet run --project lib/LinReg.Book -- build` runs the book's notebooks and builds the HTML book.
-// The logic lives in LinReg.Book.Runner.BookCli (callable from tests); this file only wires the console.
+// The logic lives in LinReg.Book.Cli.BookCli (callable from tests); this file only wires the console.
 using System.Text;
-using LinReg.Book.Runner;
+using LinReg.Book.Cli;
 
 // The C# kernel redirects Console.Out while a cell runs (to capture the cell's output), so progress and the summary
 // go straight to the process's standard streams instead.

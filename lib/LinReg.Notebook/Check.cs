@@ -3,25 +3,29 @@ using System.Text.RegularExpressions;
 namespace LinReg.Notebook;
 
 /// <summary>
-/// The reader's check for an exercise with one right answer: <c>Check.Answer("02.1", w);</c> prints
-/// "✔ 02.1 correct" or "✘ 02.1 not yet (you gave …) — hint: …" to standard output. It never prints the answer and
-/// never throws for a wrong answer (exercises are for trying). The answers live in an internal table
-/// (Exercises.cs in LinReg.Notebook). Ids are "NN.k" (notebook NN, exercise k); "2.1" is accepted for "02.1".
+/// The reader's check for an exercise with one right answer: <c>Check.Answer("2.1", w);</c> prints
+/// "✔ Exercise 2.1 correct" or "✘ Exercise 2.1 not yet (you gave …) — hint: …" to standard output. It never prints
+/// the answer and never throws for a wrong answer (exercises are for trying). The answers live in an internal table
+/// (Exercises.cs in LinReg.Notebook). The id is the exercise's number as the notebook prints it: "**Exercise 2.1.**" (notebook 2,
+/// exercise 1) is checked with "2.1"; the zero-padded "02.1" is accepted too. Taught in notebook 01 · The model and
+/// the loss, where the first exercise appears.
 /// </summary>
 public static partial class Check
 {
     /// <summary>The ids of all registered exercises, sorted.</summary>
-    public static IReadOnlyList<string> KnownIds { get; } = Exercises.All.Select(e => e.Id).Order(StringComparer.Ordinal).ToArray();
+    /// <remarks>In reading order: by notebook, then by exercise ("2.1" before "10.1").</remarks>
+    public static IReadOnlyList<string> KnownIds { get; } = Exercises.All.Select(e => e.Id)
+        .OrderBy(id => Part(id, 0)).ThenBy(id => Part(id, 1)).ToArray();
 
     /// <summary>The question of an exercise, as registered (it never contains the answer).</summary>
-    /// <param name="exerciseId">E.g. "02.1".</param>
+    /// <param name="exerciseId">E.g. "2.1".</param>
     /// <returns>The question text.</returns>
     /// <exception cref="ArgumentNullException">exerciseId is null.</exception>
     /// <exception cref="ArgumentException">unknown id (the message lists the known ids).</exception>
     public static string Question(string exerciseId) => Find(exerciseId).Question;
 
     /// <summary>Checks a numeric answer: right when within the exercise's tolerance of the answer.</summary>
-    /// <param name="exerciseId">E.g. "02.1".</param>
+    /// <param name="exerciseId">E.g. "2.1".</param>
     /// <param name="value">The reader's answer.</param>
     /// <exception cref="ArgumentNullException">exerciseId is null.</exception>
     /// <exception cref="ArgumentException">unknown id (the message lists the known ids), or the exercise expects a
@@ -29,7 +33,7 @@ public static partial class Check
     public static void Answer(string exerciseId, double value) => Console.WriteLine(Verdict(Find(exerciseId), value));
 
     /// <summary>Checks an answer made of several numbers (e.g. a gradient (∇w, ∇b)).</summary>
-    /// <param name="exerciseId">E.g. "02.4".</param>
+    /// <param name="exerciseId">E.g. "4.1".</param>
     /// <param name="values">The reader's numbers, in the order the question asks for.</param>
     /// <exception cref="ArgumentNullException">exerciseId or values is null.</exception>
     /// <exception cref="ArgumentException">unknown id, or the exercise expects a single number or a word.</exception>
@@ -40,7 +44,7 @@ public static partial class Check
     }
 
     /// <summary>Checks a one-word (or short phrase) answer; case, spaces and punctuation are ignored.</summary>
-    /// <param name="exerciseId">E.g. "01.1".</param>
+    /// <param name="exerciseId">E.g. "1.1".</param>
     /// <param name="value">The reader's answer.</param>
     /// <exception cref="ArgumentNullException">exerciseId or value is null.</exception>
     /// <exception cref="ArgumentException">unknown id, or the exercise expects numbers.</exception>
@@ -76,7 +80,7 @@ public static partial class Check
     {
         ArgumentNullException.ThrowIfNull(exerciseId);
         string id = exerciseId.Trim();
-        if (ShortId().IsMatch(id)) id = "0" + id;
+        if (ZeroPaddedId().IsMatch(id)) id = id[1..];   // "02.1" → "2.1"
         if (Exercises.ById.TryGetValue(id, out var e)) return e;
         throw new ArgumentException(
             $"Unknown exercise id \"{exerciseId}\". Known ids: {string.Join(", ", KnownIds)}.", nameof(exerciseId));
@@ -96,8 +100,11 @@ public static partial class Check
     }
 
     private static string Line(Exercise e, bool right, string given) =>
-        right ? $"✔ {e.Id} correct" : $"✘ {e.Id} not yet (you gave {given}) — hint: {e.Hint}";
+        right ? $"✔ Exercise {e.Id} correct" : $"✘ Exercise {e.Id} not yet (you gave {given}) — hint: {e.Hint}";
 
-    [GeneratedRegex(@"^\d\.\d+$")]
-    private static partial Regex ShortId();
+    private static int Part(string id, int index) =>
+        int.Parse(id.Split('.')[index], System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^0\d\.\d+$")]
+    private static partial Regex ZeroPaddedId();
 }

@@ -11,7 +11,7 @@ internal enum AnswerKind
 }
 
 /// <summary>
-/// One exercise with a single right answer: its id ("NN.k": notebook NN, exercise k), the question (for the
+/// One exercise with a single right answer: its id ("N.k": notebook N, exercise k, e.g. "5.2"), the question (for the
 /// notebook authors and maintainers), the answer (never shown to the reader), and the hint shown when the reader's
 /// answer is not right yet. Entries live in <see cref="Exercises"/>.
 /// </summary>

@@ -329,6 +329,43 @@ public static class Charts
         return Finish(PChart.Combine(traces), title, xTitle, yTitle);
     }
 
+    /// <summary>
+    /// Scatter of the data (markers) with curves over it, each given by its points — e.g. a straight line and a
+    /// network's predictions on a grid of x, against the data they were fitted to.
+    /// </summary>
+    /// <param name="x">Feature values.</param>
+    /// <param name="y">Targets, one per feature value.</param>
+    /// <param name="curves">The curves, each drawn as a line through its points in the given order (sort X first).</param>
+    /// <param name="name">Legend entry of the data.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="xTitle">Horizontal axis title.</param>
+    /// <param name="yTitle">Vertical axis title.</param>
+    /// <returns>Traces: the data markers, then one line per curve.</returns>
+    /// <exception cref="ArgumentNullException">x, y, curves, a curve, or its Name/X/Y is null.</exception>
+    /// <exception cref="ArgumentException">x or a curve is empty, x and y or a curve's X and Y differ in length, or a value is NaN/±∞.</exception>
+    public static GenericChart ScatterWithCurves(IReadOnlyList<double> x, IReadOnlyList<double> y, IEnumerable<Series> curves,
+        string name = "data", string title = "", string xTitle = "x", string yTitle = "y")
+    {
+        var xs = Validate.Values(x, nameof(x));
+        var ys = Validate.Values(y, nameof(y));
+        Validate.SameLength(xs.Length, nameof(x), ys.Length, nameof(y));
+        ArgumentNullException.ThrowIfNull(curves);
+        ArgumentNullException.ThrowIfNull(name);
+        var traces = new List<GenericChart> { Trace(xs, ys, Mode.Markers, name) };
+        int k = 0;
+        foreach (var c in curves)
+        {
+            if (c is null) throw new ArgumentNullException(nameof(curves), $"curves[{k}] is null.");
+            ArgumentNullException.ThrowIfNull(c.Name, $"curves[{k}].Name");
+            var cx = Validate.Values(c.X, $"curves[{k}].X");
+            var cy = Validate.Values(c.Y, $"curves[{k}].Y");
+            Validate.SameLength(cx.Length, $"curves[{k}].X", cy.Length, $"curves[{k}].Y");
+            traces.Add(Trace(cx, cy, Mode.Lines, c.Name));
+            k++;
+        }
+        return Finish(PChart.Combine(traces), title, xTitle, yTitle);
+    }
+
     // ------------------------------------------------------------------ loss surface
 
     /// <summary>

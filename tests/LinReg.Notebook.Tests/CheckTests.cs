@@ -53,8 +53,8 @@ public class CheckTests
         Assert.Equal(1.71, second.W, 12);
         Assert.Equal(0.28, second.B, 12);
 
-        Assert.Equal("✔ 02.1 correct", Answer(() => Check.Answer("02.1", second.W)));
-        Assert.Equal("✔ 02.2 correct", Answer(() => Check.Answer("02.2", second.B)));
+        Assert.Equal("✔ Exercise 2.1 correct", Answer(() => Check.Answer("2.1", second.W)));
+        Assert.Equal("✔ Exercise 2.2 correct", Answer(() => Check.Answer("2.2", second.B)));
     }
 
     [Fact]
@@ -68,25 +68,29 @@ public class CheckTests
         Assert.Equal(y[0], w * x[0] + b, 12); // the line passes through both points
         Assert.Equal(y[1], w * x[1] + b, 12);
 
-        Assert.Equal("✔ 03.1 correct", Answer(() => Check.Answer("03.1", w)));
-        Assert.Equal("✔ 03.2 correct", Answer(() => Check.Answer("03.2", b)));
+        Assert.Equal("✔ Exercise 3.1 correct", Answer(() => Check.Answer("3.1", w)));
+        Assert.Equal("✔ Exercise 3.2 correct", Answer(() => Check.Answer("3.2", b)));
     }
 
     [Fact]
     public void Answer_Wrong_PrintsHintWithoutTheAnswerAndDoesNotThrow()
     {
-        var output = Answer(() => Check.Answer("02.1", 1.7));
+        var output = Answer(() => Check.Answer("2.1", 1.7));
 
-        Assert.StartsWith("✘ 02.1 not yet (you gave 1.7) — hint: ", output);
+        Assert.StartsWith("✘ Exercise 2.1 not yet (you gave 1.7) — hint: ", output);
         Assert.DoesNotContain("1.71", output);
         Assert.DoesNotContain("correct", output);
-        Assert.StartsWith("✘ 02.1 not yet (you gave NaN)", Answer(() => Check.Answer("02.1", double.NaN)));
+        Assert.StartsWith("✘ Exercise 2.1 not yet (you gave NaN)", Answer(() => Check.Answer("2.1", double.NaN)));
     }
 
     [Fact]
-    public void Answer_ShortId_IsAcceptedForTheZeroPaddedOne()
+    public void Answer_IdIsTheNumberTheNotebookPrints_TheZeroPaddedFormIsAcceptedToo()
     {
-        Assert.Equal("✔ 02.1 correct", Answer(() => Check.Answer("2.1", 1.71)));
+        // The notebooks print "**Exercise 2.1.**"; the check takes "2.1" and names it the same way. An older
+        // zero-padded id ("02.1") still reaches the same exercise.
+        Assert.Equal("✔ Exercise 2.1 correct", Answer(() => Check.Answer("2.1", 1.71)));
+        Assert.Equal("✔ Exercise 2.1 correct", Answer(() => Check.Answer("02.1", 1.71)));
+        Assert.Equal("✔ Exercise 2.1 correct", Answer(() => Check.Answer(" 2.1 ", 1.71)));
     }
 
     [Fact]
@@ -95,15 +99,16 @@ public class CheckTests
         var ex = Assert.Throws<ArgumentException>(() => Check.Answer("9.9", 1.0));
         Assert.Equal("exerciseId", ex.ParamName);
         Assert.Contains("Unknown exercise id \"9.9\"", ex.Message);
-        Assert.Contains("02.1, 02.2", ex.Message);
+        Assert.Contains("1.3, 2.1, 2.2", ex.Message);   // natural order: 2.x before 10.x
+        Assert.Contains("9.3, 10.1", ex.Message);
         Assert.Throws<ArgumentNullException>(() => Check.Answer(null!, 1.0));
     }
 
     [Fact]
     public void Answer_WrongKind_ThrowsSayingWhatTheExerciseExpects()
     {
-        Assert.Contains("Exercise 02.1 expects a single number", Assert.Throws<ArgumentException>(() => Check.Answer("02.1", [1.0])).Message);
-        Assert.Contains("expects a single number", Assert.Throws<ArgumentException>(() => Check.Answer("02.1", "one")).Message);
+        Assert.Contains("Exercise 2.1 expects a single number", Assert.Throws<ArgumentException>(() => Check.Answer("2.1", [1.0])).Message);
+        Assert.Contains("expects a single number", Assert.Throws<ArgumentException>(() => Check.Answer("2.1", "one")).Message);
         var vector = Exercise.Vector("98.1", "q", [1.0, 2.0], 1e-9, "h");
         Assert.Contains("Exercise 98.1 expects 2 numbers", Assert.Throws<ArgumentException>(() => Check.Verdict(vector, 1.0)).Message);
         var words = Exercise.Words("98.2", "q", ["yes"], "h");
@@ -126,11 +131,11 @@ public class CheckTests
         var g = Step(1.5, 0.2, 0.1);
         var e = Exercise.Vector("98.3", "gradient at (1.5, 0.2)", [-2.1, -0.8], 1e-9, "average rᵢxᵢ and rᵢ");
 
-        Assert.Equal("✔ 98.3 correct", Check.Verdict(e, [g.GradW, g.GradB]));
+        Assert.Equal("✔ Exercise 98.3 correct", Check.Verdict(e, [g.GradW, g.GradB]));
         var wrong = Check.Verdict(e, [-2.1, 0.8]);
-        Assert.Equal("✘ 98.3 not yet (you gave (-2.1, 0.8)) — hint: average rᵢxᵢ and rᵢ", wrong);
+        Assert.Equal("✘ Exercise 98.3 not yet (you gave (-2.1, 0.8)) — hint: average rᵢxᵢ and rᵢ", wrong);
         var shortAnswer = Check.Verdict(e, [-2.1]);
-        Assert.Equal("✘ 98.3 not yet (you gave (-2.1); the answer has 2 numbers) — hint: average rᵢxᵢ and rᵢ", shortAnswer);
+        Assert.Equal("✘ Exercise 98.3 not yet (you gave (-2.1); the answer has 2 numbers) — hint: average rᵢxᵢ and rᵢ", shortAnswer);
         Assert.DoesNotContain("-0.8", wrong + shortAnswer);
     }
 
@@ -144,7 +149,7 @@ public class CheckTests
     {
         var e = Exercise.Words("98.4", "noise model?", ["gaussian", "normal distribution"], "which density has −log p ∝ (y − ŷ)²?");
         var verdict = Check.Verdict(e, answer);
-        Assert.Equal(right, verdict == "✔ 98.4 correct");
+        Assert.Equal(right, verdict == "✔ Exercise 98.4 correct");
         if (!right)
         {
             Assert.DoesNotContain("gaussian", verdict, StringComparison.OrdinalIgnoreCase);
@@ -155,7 +160,7 @@ public class CheckTests
     [Fact]
     public void Question_ReturnsTheRegisteredQuestion()
     {
-        Assert.Contains("second SGD step", Check.Question("02.1"));
+        Assert.Contains("second SGD step", Check.Question("2.1"));
         Assert.Throws<ArgumentException>(() => Check.Question("nope"));
     }
 
@@ -165,8 +170,12 @@ public class CheckTests
     public void Table_IdsAreUniqueAndWellFormed()
     {
         Assert.Equal(Exercises.All.Count, Exercises.All.Select(e => e.Id).Distinct().Count());
-        Assert.All(Exercises.All, e => Assert.Matches(@"^\d\d\.\d+$", e.Id));
-        Assert.Equal(Exercises.All.Select(e => e.Id).Order(StringComparer.Ordinal), Check.KnownIds);
+        Assert.All(Exercises.All, e => Assert.Matches(@"^[1-9]\d*\.[1-9]\d*$", e.Id));   // "5.2": notebook 5, exercise 2
+        // Known ids come in reading order: by notebook, then by exercise (so "2.1" before "10.1").
+        var expected = Exercises.All.Select(e => e.Id)
+            .OrderBy(id => int.Parse(id.Split('.')[0], CultureInfo.InvariantCulture))
+            .ThenBy(id => int.Parse(id.Split('.')[1], CultureInfo.InvariantCulture));
+        Assert.Equal(expected, Check.KnownIds);
     }
 
     [Fact]
@@ -191,22 +200,22 @@ public class CheckTests
                 case AnswerKind.Number:
                 {
                     double a = e.Numbers![0], wrong = a + 1 + 10 * e.Tolerance;
-                    Assert.Equal($"✔ {e.Id} correct", Check.Verdict(e, a));
+                    Assert.Equal($"✔ Exercise {e.Id} correct", Check.Verdict(e, a));
                     var verdict = Check.Verdict(e, wrong);
-                    Assert.StartsWith($"✘ {e.Id} not yet", verdict);
+                    Assert.StartsWith($"✘ Exercise {e.Id} not yet", verdict);
                     foreach (var spelled in Spellings(e)) Assert.DoesNotContain(spelled, verdict.Replace(Checked.Num(wrong), ""));
                     break;
                 }
                 case AnswerKind.Numbers:
                 {
                     var wrong = e.Numbers!.Select(v => v + 1 + 10 * e.Tolerance).ToArray();
-                    Assert.Equal($"✔ {e.Id} correct", Check.Verdict(e, e.Numbers!));
-                    Assert.StartsWith($"✘ {e.Id} not yet", Check.Verdict(e, wrong));
+                    Assert.Equal($"✔ Exercise {e.Id} correct", Check.Verdict(e, e.Numbers!));
+                    Assert.StartsWith($"✘ Exercise {e.Id} not yet", Check.Verdict(e, wrong));
                     break;
                 }
                 default:
-                    Assert.Equal($"✔ {e.Id} correct", Check.Verdict(e, e.Texts![0]));
-                    Assert.StartsWith($"✘ {e.Id} not yet", Check.Verdict(e, "zzz-not-an-answer"));
+                    Assert.Equal($"✔ Exercise {e.Id} correct", Check.Verdict(e, e.Texts![0]));
+                    Assert.StartsWith($"✘ Exercise {e.Id} not yet", Check.Verdict(e, "zzz-not-an-answer"));
                     break;
             }
         }

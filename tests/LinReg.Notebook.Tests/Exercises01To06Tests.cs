@@ -17,7 +17,9 @@ public class Exercises01To06Tests
 
     private static string Verdict(string id, IReadOnlyList<double> values) => Check.Verdict(Exercises.ById[id], values);
 
-    private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ {id} correct", Verdict(id, value));
+    private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ Exercise {id} correct", Verdict(id, value));
+
+    private static void AssertWrong(string id, double value) => Assert.StartsWith($"✘ Exercise {id} not yet", Verdict(id, value));
 
     // ------------------------------------------------------------------ 01
 
@@ -27,7 +29,7 @@ public class Exercises01To06Tests
         // ŷ = 1·2 + 1·(−3.4) + 4.2 (hand: 2 − 3.4 + 4.2 = 2.8)
         double yHat = 1 * 2.0 + 1 * -3.4 + 4.2;
         Assert.Equal(2.8, yHat, 12);
-        AssertCorrect("01.1", yHat);
+        AssertCorrect("1.1", yHat);
     }
 
     [Fact]
@@ -37,7 +39,7 @@ public class Exercises01To06Tests
         double[] x = [1, 2], y = [3, 5];
         double loss = x.Zip(y, (a, b) => (2 * a - b) * (2 * a - b)).Sum() / (2 * x.Length);
         Assert.Equal(0.5, loss, 15);
-        AssertCorrect("01.2", loss);
+        AssertCorrect("1.2", loss);
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public class Exercises01To06Tests
         double mean = y.Average();                     // (−1 + 8 + 8.5 − 3)/4 = 3.125
         double Risk(double b) => y.Sum(t => 0.5 * (b - t) * (b - t)) / y.Length;
         Assert.True(Risk(mean) < Risk(mean + 1e-3) && Risk(mean) < Risk(mean - 1e-3));
-        AssertCorrect("01.3", mean);
+        AssertCorrect("1.3", mean);
     }
 
     // ------------------------------------------------------------------ 02 (02.1 and 02.2 are in CheckTests)
@@ -60,7 +62,7 @@ public class Exercises01To06Tests
         double gradB = 2.0 / 2 * ((1 * 1 - 2) + (1 * 3 - 6));
         double eta = (1.5 - 1) / -gradW;
         Assert.Equal(0.2, 0 - eta * gradB, 12);        // the same η' also gives b = 0.2
-        AssertCorrect("02.3", eta);
+        AssertCorrect("2.3", eta);
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public class Exercises01To06Tests
         model.Backward(batch, loss.Backward(model.Forward(batch), batch.Y));
         sgd.Step();
         Assert.Equal(2.0, model.Weight.Value[0], 12);  // by hand: ∇w = (−1)(1) + (−3)(3) = −10, w = 1 + 1 = 2
-        AssertCorrect("02.4", model.Weight.Value[0]);
+        AssertCorrect("2.4", model.Weight.Value[0]);
     }
 
     [Fact]
@@ -85,7 +87,7 @@ public class Exercises01To06Tests
         double trace = 6, det = 1;
         double lambdaMax = trace / 2 + Math.Sqrt(trace * trace / 4 - det);
         double etaStar = 2 / lambdaMax;
-        AssertCorrect("02.5", etaStar);
+        AssertCorrect("2.5", etaStar);
 
         // and it is the boundary: full-batch GD just below converges, just above diverges
         static double LossAfter(double eta, int steps)
@@ -113,7 +115,7 @@ public class Exercises01To06Tests
         double w = 13.0 / 5;
         double loss = (Math.Pow(w * 1 - 3, 2) + Math.Pow(w * 2 - 5, 2)) / 4;
         Assert.Equal(0.05, loss, 12);
-        AssertCorrect("03.3", loss);
+        AssertCorrect("3.3", loss);
     }
 
     // ------------------------------------------------------------------ 04
@@ -126,7 +128,7 @@ public class Exercises01To06Tests
         var sizes = loader.Select(b => b.Size).ToArray();
         Assert.Equal(16, sizes.Length);
         Assert.Equal(40, sizes[^1]);
-        Assert.Equal($"✔ 04.1 correct", Verdict("04.1", [sizes.Length, sizes[^1]]));
+        Assert.Equal($"✔ Exercise 4.1 correct", Verdict("4.1", [sizes.Length, sizes[^1]]));
     }
 
     [Fact]
@@ -136,7 +138,7 @@ public class Exercises01To06Tests
         var model = new Linear(2, 0);
         var history = new Trainer(model, new MseLoss(halved: true), new Sgd(model.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
         Assert.Equal(5 * 32, history.Steps.Count);   // ⌈1000/32⌉ = 32 per epoch
-        AssertCorrect("04.2", history.Steps.Count);
+        AssertCorrect("4.2", history.Steps.Count);
     }
 
     // ------------------------------------------------------------------ 05
@@ -147,15 +149,19 @@ public class Exercises01To06Tests
         // 0.99^64 = e^(64·ln 0.99) ≈ e^(−0.6432) ≈ 0.5256 → 1/0.5256 ≈ 1.90
         double factor = 1 / Math.Pow(1 - 0.01, 64);
         Assert.Equal(1.90, factor, 0.01);
-        AssertCorrect("05.1", Math.Round(factor, 2));
-        AssertCorrect("05.1", factor);
-        Assert.StartsWith("✘", Verdict("05.1", 1 / Math.Pow(1 - 0.03, 64)));   // η = 0.03's factor is not it
+        AssertCorrect("5.1", Math.Round(factor, 2));
+        AssertCorrect("5.1", factor);
+        Assert.StartsWith("✘", Verdict("5.1", 1 / Math.Pow(1 - 0.03, 64)));   // η = 0.03's factor is not it
     }
+
+    /// <summary>Notebooks 05 and 06 train on 1000 of 1250 examples from the listing's generator (250 held out).</summary>
+    private static Dataset TrainingSetOf05And06() =>
+        Split.TrainValidation(SyntheticData.Linear([2.0, -3.4], 4.2, 1250, 0.01, seed: 0), 0.2, seed: 0).Train;
 
     [Fact]
     public void Answer_05_2_EpochsUntilWithin001_CountedByTraining()
     {
-        var data = SyntheticData.SeedListing(0);
+        var data = TrainingSetOf05And06();
         var model = new LinearRegressionScratch(2, 0);
         var trainer = new Trainer(model, new SquaredLoss(), new ScratchSgd(model.Parameters, 0.03));
         var iter = new DataIter(data, 32, shuffle: true, seed: 0);
@@ -167,7 +173,18 @@ public class Exercises01To06Tests
             epochs++;
             err = new[] { model.Weight.Value[0] - 2, model.Weight.Value[1] + 3.4, model.Bias.Value[0] - 4.2 }.Max(Math.Abs);
         } while (err >= 0.01 && epochs < 100);
-        AssertCorrect("05.2", epochs);
+        AssertCorrect("5.2", epochs);
+    }
+
+    [Fact]
+    public void Answer_05_4_StepsForAThousandfoldShrink_ByIteratingTheFactor()
+    {
+        // multiply by 0.97 until the distance is ≤ 1/1000 of where it started (no logarithms)
+        int steps = 0;
+        for (double distance = 1; distance > 1e-3; distance *= 1 - 0.03) steps++;
+        Assert.InRange(steps, 220, 235);
+        AssertCorrect("5.4", steps);
+        AssertWrong("5.4", steps - 1);
     }
 
     // ------------------------------------------------------------------ 06
@@ -175,12 +192,12 @@ public class Exercises01To06Tests
     [Fact]
     public void Answer_06_1_LargestErrorWithTheHalfLoss()
     {
-        var data = SyntheticData.SeedListing(0);
+        var data = TrainingSetOf05And06();
         var net = new Linear(2, 0);
         new Trainer(net, new MseLoss(halved: true), new Sgd(net.Parameters, 0.03)).Fit(new DataLoader(data, 32, seed: 0), 5);
         double err = new[] { net.Weight.Value[0] - 2, net.Weight.Value[1] + 3.4, net.Bias.Value[0] - 4.2 }.Max(Math.Abs);
-        AssertCorrect("06.1", Math.Round(err, 3));
-        AssertCorrect("06.1", err);
+        AssertCorrect("6.1", Math.Round(err, 3));
+        AssertCorrect("6.1", err);
     }
 
     [Fact]
@@ -190,15 +207,33 @@ public class Exercises01To06Tests
         var sgd = new Sgd(net.Parameters, 0.03, weightDecay: 0.1);
         Assert.Contains(sgd.Groups, g => g.WeightDecay == 0.1 && g.Parameters.Single() == net.Weight);
         Assert.Contains(sgd.Groups, g => g.WeightDecay == 0 && g.Parameters.Single() == net.Bias);
-        AssertCorrect("06.2", sgd.Groups.Count);
+        AssertCorrect("6.2", sgd.Groups.Count);
+    }
+
+    [Fact]
+    public void Answer_06_4_LearningRateForASummedLoss_ReproducesTheListingWithFullBatches()
+    {
+        // With dropLast every minibatch has 32 examples: the Sum loss at η/32 must take exactly the Mean loss's steps.
+        var data = TrainingSetOf05And06();
+        double eta = 0.03 / 32;
+        var mean = new Linear(2, 0);
+        var sum = new Linear(2, 0);
+        new Trainer(mean, new MseLoss(Reduction.Mean, halved: false), new Sgd(mean.Parameters, 0.03))
+            .Fit(new DataLoader(data, 32, shuffle: true, seed: 0, dropLast: true), 5);
+        new Trainer(sum, new MseLoss(Reduction.Sum, halved: false), new Sgd(sum.Parameters, eta))
+            .Fit(new DataLoader(data, 32, shuffle: true, seed: 0, dropLast: true), 5);
+        for (int j = 0; j < 2; j++) Assert.Equal(mean.Weight.Value[j], sum.Weight.Value[j], 12);
+        Assert.Equal(mean.Bias.Value[0], sum.Bias.Value[0], 12);
+        AssertCorrect("6.4", eta);
+        AssertWrong("6.4", 0.03 * 32);   // the wrong direction
     }
 
     [Fact]
     public void Table_Notebooks01To06_EveryExerciseOfTheNotebooksIsRegistered()
     {
         // the ids the notebooks call Check.Answer with
-        string[] used = ["01.1", "01.2", "01.3", "02.1", "02.2", "02.3", "02.4", "02.5", "03.1", "03.2", "03.3",
-            "04.1", "04.2", "05.1", "05.2", "06.1", "06.2"];
+        string[] used = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3",
+            "4.1", "4.2", "5.1", "5.2", "6.1", "6.2"];
         foreach (var id in used) Assert.True(Exercises.ById.ContainsKey(id), $"exercise {id} is not registered");
     }
 }

@@ -15,9 +15,9 @@ public class Exercises07To11Tests
 
     private static string Verdict(string id, IReadOnlyList<double> values) => Check.Verdict(Exercises.ById[id], values);
 
-    private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ {id} correct", Verdict(id, value));
+    private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ Exercise {id} correct", Verdict(id, value));
 
-    private static void AssertWrong(string id, double value) => Assert.StartsWith($"✘ {id}", Verdict(id, value));
+    private static void AssertWrong(string id, double value) => Assert.StartsWith($"✘ Exercise {id}", Verdict(id, value));
 
     // ------------------------------------------------------------------ 07
 
@@ -40,10 +40,10 @@ public class Exercises07To11Tests
         double GaussNll(double v) => r.Sum(e => 0.5 * Math.Log(2 * Math.PI * v) + e * e / (2 * v));
         double LaplaceNll(double s) => r.Sum(e => Math.Log(2 * s) + Math.Abs(e) / s);
         double variance = ArgMin(GaussNll, 0.5, 10), scale = ArgMin(LaplaceNll, 0.2, 10);
-        AssertCorrect("07.1", variance);
-        AssertWrong("07.1", 10.0 / 3);   // dividing by n − 1
-        AssertCorrect("07.2", scale);
-        AssertWrong("07.2", Math.Sqrt(2.5));
+        AssertCorrect("7.1", variance);
+        AssertWrong("7.1", 10.0 / 3);   // dividing by n − 1
+        AssertCorrect("7.2", scale);
+        AssertWrong("7.2", Math.Sqrt(2.5));
     }
 
     [Fact]
@@ -52,8 +52,8 @@ public class Exercises07To11Tests
         double[] y = [1, 2, 3, 10, 100];
         double gauss = ArgMin(b => y.Sum(v => (b - v) * (b - v)), 0, 100);
         double laplace = ArgMin(b => y.Sum(v => Math.Abs(b - v)), 0, 100);
-        Assert.Equal("✔ 07.3 correct", Verdict("07.3", [gauss, laplace]));
-        Assert.StartsWith("✘ 07.3", Verdict("07.3", [laplace, gauss]));   // swapped
+        Assert.Equal("✔ Exercise 7.3 correct", Verdict("7.3", [gauss, laplace]));
+        Assert.StartsWith("✘ Exercise 7.3", Verdict("7.3", [laplace, gauss]));   // swapped
     }
 
     // ------------------------------------------------------------------ 08
@@ -66,8 +66,8 @@ public class Exercises07To11Tests
         var grads = x.Zip(y, (xi, yi) => (W: (xi - yi) * xi, B: xi - yi)).ToArray();
         double gw = grads.Average(q => q.W), gb = grads.Average(q => q.B);
         double variance = grads.Average(q => (q.W - gw) * (q.W - gw) + (q.B - gb) * (q.B - gb));   // each batch of 1 equally likely
-        AssertCorrect("08.1", variance);
-        AssertWrong("08.1", 6.5);   // the |B| = 2 value
+        AssertCorrect("8.1", variance);
+        AssertWrong("8.1", 6.5);   // the |B| = 2 value
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public class Exercises07To11Tests
         }
         double ratio = Var(10, 200_000) / Var(100, 200_000);
         Assert.InRange(ratio, 10.6, 11.4);   // Monte-Carlo error ≈ 0.5%; 10 (no correction) is excluded
-        AssertCorrect("08.2", Math.Round(ratio));
-        AssertWrong("08.2", 10);
+        AssertCorrect("8.2", Math.Round(ratio));
+        AssertWrong("8.2", 10);
     }
 
     [Fact]
@@ -109,8 +109,8 @@ public class Exercises07To11Tests
         // bisection on η for Floor(η, 1) = Floor(0.03, 64)
         double lo = 0, hi = 0.03, target = Floor(0.03, 64);
         for (int k = 0; k < 200; k++) { double mid = (lo + hi) / 2; if (Floor(mid, 1) < target) lo = mid; else hi = mid; }
-        AssertCorrect("08.3", (lo + hi) / 2);
-        AssertWrong("08.3", 0.03 / 8);   // scaling with √|B| instead of |B|
+        AssertCorrect("8.3", (lo + hi) / 2);
+        AssertWrong("8.3", 0.03 / 8);   // scaling with √|B| instead of |B|
     }
 
     // ------------------------------------------------------------------ 09
@@ -127,8 +127,8 @@ public class Exercises07To11Tests
             double x = -2 + 4 * (k + 0.5) / m;
             mean += (1 + 0.8 * x * x) / m;
         }
-        AssertCorrect("09.1", mean);
-        AssertWrong("09.1", 1.0);   // the generator's intercept
+        AssertCorrect("9.1", mean);
+        AssertWrong("9.1", 1.0);   // the generator's intercept
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public class Exercises07To11Tests
         }
         double slope = a.QR().Solve(y)[0];
         Assert.Equal(1.0, slope, 1);
-        AssertCorrect("09.2", Math.Round(slope, 1));
-        AssertWrong("09.2", 2.0);
+        AssertCorrect("9.2", Math.Round(slope, 1));
+        AssertWrong("9.2", 2.0);
     }
 
     [Fact]
@@ -165,8 +165,8 @@ public class Exercises07To11Tests
             return Math.Sqrt(v.Average(t => (t - mu) * (t - mu)));
         }
         double factor = Sd(3) / Sd(0);   // identical draws: the ratio is exp(1.8) up to rounding
-        AssertCorrect("09.3", factor);
-        AssertWrong("09.3", 3.0);
+        AssertCorrect("9.3", factor);
+        AssertWrong("9.3", 3.0);
     }
 
     // ------------------------------------------------------------------ 10

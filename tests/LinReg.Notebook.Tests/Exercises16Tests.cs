@@ -12,9 +12,9 @@ public class Exercises16Tests
 {
     private static string Verdict(string id, double value) => Check.Verdict(Exercises.ById[id], value);
 
-    private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ {id} correct", Verdict(id, value));
+    private static void AssertCorrect(string id, double value) => Assert.Equal($"✔ Exercise {id} correct", Verdict(id, value));
 
-    private static void AssertWrong(string id, double value) => Assert.StartsWith($"✘ {id}", Verdict(id, value));
+    private static void AssertWrong(string id, double value) => Assert.StartsWith($"✘ Exercise {id}", Verdict(id, value));
 
     /// <summary>The root of an increasing function on [lo, hi] by bisection.</summary>
     private static double Root(Func<double, double> f, double lo, double hi)

@@ -99,6 +99,9 @@ internal static class BookAssets
         .toc > li { margin: 1.1rem 0; padding: 0.8rem 1rem; border: 1px solid var(--border); border-radius: 8px; }
         .toc > li > a { font-size: 1.15rem; font-weight: 600; }
         .toc .in-this-notebook { margin: 0.4rem 0 0; font-size: 0.95rem; color: #3d444d; }
+        .toc > li.unfinished { color: #59636e; border-style: dashed; }
+        .toc > li.unfinished .title { font-size: 1.15rem; font-weight: 600; }
+        .toc .unfinished-note { display: block; margin-top: 0.3rem; font-size: 0.95rem; color: #a40e26; }
         .toc .in-this-notebook ul, .toc .in-this-notebook ol { margin: 0.2em 0; }
         .book-subtitle { color: var(--muted); margin-top: -0.4em; }
 

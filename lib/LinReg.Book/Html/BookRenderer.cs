@@ -11,7 +11,21 @@ public sealed record BookRenderOptions
     /// <summary>Plotly.NET.dll to take plotly.js from; null = the NuGet global packages folder
     /// (<see cref="PlotlyOffline.DefaultPlotlyNetDllPath"/>).</summary>
     public string? PlotlyNetDllPath { get; init; }
+
+    /// <summary>
+    /// Give no page to a notebook that did not finish (a code cell with an error output, or a non-empty code cell
+    /// that was not executed): the contents page lists it, unlinked, with the reason, and a page of it left in the
+    /// output folder by an earlier build is deleted. The book build sets this; default false renders every notebook
+    /// as it is (errors shown in red).
+    /// </summary>
+    public bool OmitUnfinished { get; init; }
 }
+
+/// <summary>A notebook that did not finish and so has no page (<see cref="BookRenderOptions.OmitUnfinished"/>).</summary>
+/// <param name="Notebook">The notebook's name (file name without extension).</param>
+/// <param name="Title">Its title (first markdown heading, else its name).</param>
+/// <param name="Reason">Where it stopped, e.g. <c>cell 7: KernelProcessEnded: the kernel's process exited with exit code 0 while the cell ran.</c></param>
+public sealed record UnfinishedNotebook(string Notebook, string Title, string Reason);
 
 /// <summary>One written notebook page.</summary>
 /// <param name="Notebook">The notebook's name (file name without extension).</param>
@@ -29,6 +43,7 @@ public sealed record BookPage(string Notebook, string Title, string Path, int Ch
 /// <param name="PlotlyJsVersion">Its version (from the resource name in Plotly.NET.dll).</param>
 /// <param name="MathProblems">Unknown LaTeX commands and malformed formulas (shown in red on the pages).</param>
 /// <param name="Warnings">Other things worth a look: outputs with network references, unrenderable outputs.</param>
+/// <param name="Unfinished">Notebooks given no page because they did not finish (only with <see cref="BookRenderOptions.OmitUnfinished"/>).</param>
 public sealed record BookRenderResult(
     string OutputDirectory,
     string IndexPath,
@@ -36,7 +51,8 @@ public sealed record BookRenderResult(
     string PlotlyJsPath,
     string PlotlyJsVersion,
     IReadOnlyList<MathProblem> MathProblems,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<UnfinishedNotebook> Unfinished);
 
 /// <summary>
 /// Builds the HTML book from executed notebooks: an index page with the table of contents, one page per notebook
@@ -93,9 +109,15 @@ public static class BookRenderer
         var notebooks = executedNotebookPaths.Select(NotebookDocument.Load).ToList();
         var plotly = PlotlyOffline.ExtractPlotlyJs(options.PlotlyNetDllPath);
 
-        var names = new HashSet<string>(notebooks.Select(n => n.Name), StringComparer.Ordinal);
+        var unfinishedReasons = notebooks.ToDictionary(n => n.Name, n => options.OmitUnfinished ? UnfinishedReason(n) : null);
+        var finished = notebooks.Where(n => unfinishedReasons[n.Name] is null).ToList();
+        var names = new HashSet<string>(finished.Select(n => n.Name), StringComparer.Ordinal);
         var markdown = new MarkdownCellRenderer(names);
-        var rendered = notebooks.Select(nb => RenderNotebook(nb, markdown)).ToList();
+        var rendered = finished.Select(nb => RenderNotebook(nb, markdown)).ToList();
+        var unfinished = notebooks
+            .Where(n => unfinishedReasons[n.Name] is not null)
+            .Select(n => new UnfinishedNotebook(n.Name, Title(n), unfinishedReasons[n.Name]!))
+            .ToList();
 
         var outDir = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(outDir);
@@ -106,19 +128,61 @@ public static class BookRenderer
             var prev = i > 0 ? rendered[i - 1] : null;
             var next = i + 1 < rendered.Count ? rendered[i + 1] : null;
             var path = Path.Combine(outDir, r.File);
-            WriteAtomically(path, Encoding.UTF8.GetBytes(PageHtml(r, prev, next, options.Title)));
+            AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(PageHtml(r, prev, next, options.Title)));
             pages.Add(new BookPage(r.Name, r.Title, path, r.Charts, r.Formulas));
         }
-        WriteAtomically(Path.Combine(outDir, BookAssets.CssFileName), Encoding.UTF8.GetBytes(BookAssets.Css));
+        foreach (var u in unfinished)
+        {
+            // A page from an earlier build would show results this build could not reproduce.
+            File.Delete(Path.Combine(outDir, u.Notebook + ".html"));
+        }
+        AtomicFile.WriteAllBytes(Path.Combine(outDir, BookAssets.CssFileName), Encoding.UTF8.GetBytes(BookAssets.Css));
         var plotlyPath = Path.Combine(outDir, PlotlyOffline.FileName);
-        WriteAtomically(plotlyPath, plotly.Content);
+        AtomicFile.WriteAllBytes(plotlyPath, plotly.Content);
         var indexPath = Path.Combine(outDir, "index.html");
-        WriteAtomically(indexPath, Encoding.UTF8.GetBytes(IndexHtml(rendered, options.Title)));
+        var entries = notebooks.Select(n => (rendered.FirstOrDefault(r => r.Name == n.Name), unfinished.FirstOrDefault(u => u.Notebook == n.Name))).ToList();
+        AtomicFile.WriteAllBytes(indexPath, Encoding.UTF8.GetBytes(IndexHtml(entries, rendered.FirstOrDefault(), options.Title)));
 
         return new BookRenderResult(
             outDir, indexPath, pages, plotlyPath, plotly.Version,
             rendered.SelectMany(r => r.MathProblems).ToList(),
-            rendered.SelectMany(r => r.Warnings).ToList());
+            rendered.SelectMany(r => r.Warnings).ToList(),
+            unfinished);
+    }
+
+    /// <summary>
+    /// Why an executed notebook did not finish, or null when it did: the first code cell with an error output (as the
+    /// runner records a failure, a time-out or the end of the kernel's process), else the first non-empty code cell
+    /// without an execution count.
+    /// </summary>
+    internal static string? UnfinishedReason(NotebookDocument notebook)
+    {
+        for (var i = 0; i < notebook.Cells.Count; i++)
+        {
+            var cell = notebook.Cells[i];
+            if (cell.Kind != CellKind.Code) continue;
+            if (cell.Outputs.FirstOrDefault(o => o.OutputType == "error") is { } error)
+            {
+                var value = (error.ErrorValue ?? "").Split('\n')[0].Trim();
+                if (value.Length > 200) value = value[..199] + "\u2026";
+                return $"cell {i + 1}: {error.ErrorName}: {value}";
+            }
+            if (cell.ExecutionCount is null && !string.IsNullOrWhiteSpace(cell.Source))
+            {
+                return $"cell {i + 1} was not run";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The notebook's title without rendering it: its first markdown heading, else its name.</summary>
+    private static string Title(NotebookDocument nb)
+    {
+        foreach (var cell in nb.Cells.Where(c => c.Kind == CellKind.Markdown))
+        {
+            if (MarkdownCellRenderer.FirstHeading(cell.Source) is { } heading) return heading;
+        }
+        return nb.Name;
     }
 
     private sealed record RenderedNotebook(
@@ -129,6 +193,7 @@ public static class BookRenderer
     {
         var file = nb.Name + ".html";
         var math = new MathLog(nb.Name);
+        markdown.BeginPage(nb.Cells.Count);
         var outputs = new OutputRenderer(markdown);
         string? title = null, inThis = null;
         var body = new StringBuilder();
@@ -213,13 +278,15 @@ public static class BookRenderer
         return sb.ToString();
     }
 
-    private static string IndexHtml(IReadOnlyList<RenderedNotebook> rendered, string bookTitle)
+    private static string IndexHtml(IReadOnlyList<(RenderedNotebook? Page, UnfinishedNotebook? Unfinished)> entries, RenderedNotebook? first, string bookTitle)
     {
         var sb = new StringBuilder();
         sb.Append(Head(bookTitle, plotly: false));
         sb.Append("<body>\n<header class=\"book-nav\"><nav aria-label=\"Book navigation\">")
           .Append("<span class=\"prev disabled\">\u2190 Previous</span><a class=\"contents\" href=\"index.html\">Contents</a>")
-          .Append($"<a class=\"next\" rel=\"next\" href=\"{E(rendered[0].File)}\" title=\"{E(rendered[0].Title)}\">{E(rendered[0].Title)} \u2192</a>")
+          .Append(first is null
+              ? "<span class=\"next disabled\">Next \u2192</span>"
+              : $"<a class=\"next\" rel=\"next\" href=\"{E(first.File)}\" title=\"{E(first.Title)}\">{E(first.Title)} \u2192</a>")
           .Append("</nav></header>\n<main>\n");
         var dash = bookTitle.IndexOf(" \u2014 ", StringComparison.Ordinal);
         if (dash > 0)
@@ -231,28 +298,22 @@ public static class BookRenderer
         sb.Append("<p>Each chapter is a notebook you can run in VS Code (Polyglot Notebooks) or Jupyter with the .NET C# kernel; ")
           .Append("these pages show every notebook as it was executed when the book was built.</p>\n");
         sb.Append("<h2>Contents</h2>\n<ol class=\"toc\">\n");
-        foreach (var r in rendered)
+        foreach (var (page, unfinished) in entries)
         {
-            sb.Append("<li><a href=\"").Append(E(r.File)).Append("\">").Append(E(r.Title)).Append("</a>");
-            if (r.InThisNotebook is { } list) sb.Append("\n<div class=\"in-this-notebook\">").Append(list).Append("</div>");
-            sb.Append("</li>\n");
+            if (page is not null)
+            {
+                sb.Append("<li><a href=\"").Append(E(page.File)).Append("\">").Append(E(page.Title)).Append("</a>");
+                if (page.InThisNotebook is { } list) sb.Append("\n<div class=\"in-this-notebook\">").Append(list).Append("</div>");
+                sb.Append("</li>\n");
+            }
+            else if (unfinished is not null)
+            {
+                sb.Append("<li class=\"unfinished\"><span class=\"title\">").Append(E(unfinished.Title)).Append("</span> ")
+                  .Append("<span class=\"unfinished-note\">(").Append(E(unfinished.Notebook))
+                  .Append(" did not finish when the book was built, so it has no page: ").Append(E(unfinished.Reason)).Append(")</span></li>\n");
+            }
         }
         sb.Append("</ol>\n</main>\n</body>\n</html>\n");
         return sb.ToString();
-    }
-
-    /// <summary>Writes a file through a temporary sibling and a rename, so no half-written file is ever left.</summary>
-    private static void WriteAtomically(string path, byte[] content)
-    {
-        var tmp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        try
-        {
-            File.WriteAllBytes(tmp, content);
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
     }
 }

@@ -1,35 +1,28 @@
 using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LinReg.Book.Html;
 
 /// <summary>
-/// A small C# syntax highlighter for notebook cells: wraps keywords, strings (regular, verbatim, interpolated,
-/// raw), character literals, comments, numbers, preprocessor lines and notebook directives (<c>#r</c>, <c>#!</c>,
-/// <c>#load</c>) in <c>&lt;span class="tok-…"&gt;</c>; everything is HTML-escaped.
+/// C# syntax highlighting for notebook cells, by Roslyn's parser (the compiler the kernel runs the cells with): every
+/// token and trivia of the cell, parsed as a script, is classified and wrapped in <c>&lt;span class="tok-…"&gt;</c>;
+/// everything is HTML-escaped and the text round-trips exactly (Roslyn's trees keep every character).
 /// </summary>
 /// <remarks>
-/// Classes: <c>tok-kw</c> keyword, <c>tok-str</c> string/char, <c>tok-com</c> comment, <c>tok-num</c> number,
-/// <c>tok-dir</c> directive/preprocessor line, <c>tok-fn</c> identifier followed by <c>(</c>,
-/// (types are not guessed: a tokenizer cannot know them). Interpolation holes (<c>{expr}</c>) are highlighted as code. Never throws;
-/// unterminated strings and comments run to the end of the line/cell.
+/// Classes: <c>tok-kw</c> keyword (contextual keywords where the parser used them as keywords, and <c>var</c>,
+/// <c>dynamic</c>, <c>nint</c>, <c>nuint</c> as types, <c>nameof</c> as an operator); <c>tok-str</c> string and
+/// character literals of every form, with the braces of interpolation holes (the hole's expression is highlighted
+/// as code, its format clause plainly); <c>tok-com</c> comments and code excluded by <c>#if</c>; <c>tok-num</c> numeric
+/// literals; <c>tok-dir</c> whole directive lines (<c>#r</c>, <c>#load</c>, <c>#!</c> magic commands, <c>#if</c>…); <c>tok-fn</c>
+/// an identifier followed by <c>(</c> or by type arguments and <c>(</c>. Types are not guessed: without the cell's
+/// references no classifier can know them. Never throws: malformed code is highlighted as far as it parses.
 /// </remarks>
 public static class CSharpHighlighter
 {
-    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
-    {
-        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
-        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
-        "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
-        "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
-        "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
-        "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
-        "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
-        // contextual keywords
-        "add", "and", "alias", "ascending", "async", "await", "by", "descending", "dynamic", "equals", "file",
-        "from", "get", "global", "group", "init", "into", "join", "let", "managed", "nameof", "nint", "not",
-        "notnull", "nuint", "on", "or", "orderby", "partial", "record", "remove", "required", "scoped", "select",
-        "set", "unmanaged", "value", "var", "when", "where", "with", "yield",
-    };
+    private static readonly CSharpParseOptions ScriptOptions = new(LanguageVersion.Preview, DocumentationMode.Parse, SourceCodeKind.Script);
 
     /// <summary>Highlights a cell's source.</summary>
     /// <param name="code">C# source (may contain notebook directives).</param>
@@ -38,276 +31,165 @@ public static class CSharpHighlighter
     public static string Highlight(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var sb = new StringBuilder(code.Length * 2);
-        new Scanner(code, sb).Run(0, code.Length);
-        return sb.ToString();
+        var root = CSharpSyntaxTree.ParseText(code, ScriptOptions).GetRoot();
+        var spans = new List<(TextSpan Span, string Class)>();
+        foreach (var token in root.DescendantTokens(descendIntoTrivia: false))
+        {
+            AddTrivia(token.LeadingTrivia, spans);
+            if (Classify(token) is { } cls && token.Span.Length > 0)
+            {
+                spans.Add((token.Span, cls));
+            }
+
+            AddTrivia(token.TrailingTrivia, spans);
+        }
+
+        return Render(code, spans);
     }
 
-    private sealed class Scanner(string s, StringBuilder o)
+    private static void AddTrivia(SyntaxTriviaList trivia, List<(TextSpan, string)> spans)
     {
-        private void Span(string cls, int start, int end)
+        foreach (var t in trivia)
         {
-            if (end <= start) return;
-            o.Append("<span class=\"tok-").Append(cls).Append("\">");
-            o.Append(HtmlText.Escape(s[start..end]));
-            o.Append("</span>");
-        }
-
-        private void Plain(int start, int end)
-        {
-            if (end > start) o.Append(HtmlText.Escape(s[start..end]));
-        }
-
-        private bool AtLineStart(int i)
-        {
-            for (var j = i - 1; j >= 0; j--)
+            switch (t.Kind())
             {
-                if (s[j] == '\n') return true;
-                if (s[j] is not (' ' or '\t' or '\r')) return false;
-            }
-            return true;
-        }
-
-        private int LineEnd(int i)
-        {
-            var e = s.IndexOf('\n', i);
-            return e < 0 ? s.Length : e;
-        }
-
-        /// <summary>Highlights s[from..to).</summary>
-        public void Run(int from, int to)
-        {
-            var i = from;
-            while (i < to)
-            {
-                var c = s[i];
-                var next = i + 1 < to ? s[i + 1] : '\0';
-
-                if (c == '#' && AtLineStart(i))
-                {
-                    var e = Math.Min(LineEnd(i), to);
-                    Span("dir", i, e);
-                    i = e;
-                    continue;
-                }
-                if (c == '/' && next == '/')
-                {
-                    var e = Math.Min(LineEnd(i), to);
-                    Span("com", i, e);
-                    i = e;
-                    continue;
-                }
-                if (c == '/' && next == '*')
-                {
-                    var e = s.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                    e = e < 0 || e + 2 > to ? to : e + 2;
-                    Span("com", i, e);
-                    i = e;
-                    continue;
-                }
-                if (c is '"' or '$' or '@' && TryString(ref i, to)) continue;
-                if (c == '\'')
-                {
-                    var e = i + 1;
-                    while (e < to && s[e] != '\'' && s[e] != '\n') e += s[e] == '\\' ? 2 : 1;
-                    e = Math.Min(e + 1, to);
-                    Span("str", i, e);
-                    i = e;
-                    continue;
-                }
-                if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(next) && (i == from || !IsIdent(s[i - 1]))))
-                {
-                    var e = ScanNumber(i, to);
-                    Span("num", i, e);
-                    i = e;
-                    continue;
-                }
-                if (char.IsLetter(c) || c == '_' || (c == '@' && (char.IsLetter(next) || next == '_')))
-                {
-                    var e = i + 1;
-                    while (e < to && IsIdent(s[e])) e++;
-                    var word = s[i..e];
-                    var k = e;
-                    while (k < to && s[k] is ' ' or '\t') k++;
-                    if (Keywords.Contains(word)) Span("kw", i, e);
-                    else if (k < to && (s[k] == '(' || (s[k] == '<' && LooksGenericCall(k, to)))) Span("fn", i, e);
-                    else Plain(i, e);
-                    i = e;
-                    continue;
-                }
-                // Anything else: one character of punctuation/whitespace.
-                var j = i + 1;
-                while (j < to && !StartsToken(j, to)) j++;
-                Plain(i, j);
-                i = j;
-            }
-        }
-
-        private bool StartsToken(int j, int to)
-        {
-            var c = s[j];
-            return char.IsLetterOrDigit(c) || c is '_' or '"' or '\'' or '/' or '#' or '$' or '@' or '.';
-        }
-
-        private static bool IsIdent(char c) => char.IsLetterOrDigit(c) || c == '_';
-
-        /// <summary>Foo&lt;T&gt;( … — a generic method call.</summary>
-        private bool LooksGenericCall(int lt, int to)
-        {
-            var depth = 0;
-            for (var k = lt; k < to && k < lt + 200; k++)
-            {
-                var c = s[k];
-                if (c == '<') depth++;
-                else if (c == '>')
-                {
-                    if (--depth == 0) return k + 1 < to && s[k + 1] == '(';
-                }
-                else if (!(IsIdent(c) || c is ',' or ' ' or '.' or '[' or ']' or '?')) return false;
-            }
-            return false;
-        }
-
-        private int ScanNumber(int i, int to)
-        {
-            var e = i;
-            if (s[e] == '0' && e + 1 < to && s[e + 1] is 'x' or 'X' or 'b' or 'B')
-            {
-                e += 2;
-                while (e < to && (char.IsAsciiHexDigit(s[e]) || s[e] == '_')) e++;
-            }
-            else
-            {
-                while (e < to && (char.IsAsciiDigit(s[e]) || s[e] == '_')) e++;
-                if (e + 1 < to && s[e] == '.' && char.IsAsciiDigit(s[e + 1]))
-                {
-                    e++;
-                    while (e < to && (char.IsAsciiDigit(s[e]) || s[e] == '_')) e++;
-                }
-                if (e < to && s[e] is 'e' or 'E')
-                {
-                    var k = e + 1;
-                    if (k < to && s[k] is '+' or '-') k++;
-                    if (k < to && char.IsAsciiDigit(s[k]))
-                    {
-                        e = k;
-                        while (e < to && char.IsAsciiDigit(s[e])) e++;
-                    }
-                }
-            }
-            while (e < to && s[e] is 'f' or 'F' or 'd' or 'D' or 'm' or 'M' or 'u' or 'U' or 'l' or 'L') e++;
-            return e;
-        }
-
-        /// <summary>Strings: "…", @"…", $"…", $@"…", @$"…", """raw""", $"""…""" (any number of $).</summary>
-        private bool TryString(ref int i, int to)
-        {
-            var k = i;
-            var dollars = 0;
-            var verbatim = false;
-            while (k < to && (s[k] == '$' || s[k] == '@'))
-            {
-                if (s[k] == '$') dollars++;
-                else if (verbatim) return false;
-                else verbatim = true;
-                k++;
-            }
-            if (k >= to || s[k] != '"') return false;
-
-            var quotes = 0;
-            while (k + quotes < to && s[k + quotes] == '"') quotes++;
-            if (quotes >= 3 && !verbatim)
-            {
-                // Raw string literal: ends at the same number of quotes.
-                var close = new string('"', quotes);
-                var bodyStart = k + quotes;
-                var end = s.IndexOf(close, bodyStart, StringComparison.Ordinal);
-                var bodyEnd = end < 0 || end > to ? to : end;
-                var stop = end < 0 || end > to ? to : end + quotes;
-                if (dollars == 0) { Span("str", i, stop); i = stop; return true; }
-                Interpolated(i, bodyStart, bodyEnd, stop, dollars, rawOrVerbatim: true);
-                i = stop;
-                return true;
-            }
-            if (quotes == 2 && !verbatim && dollars == 0)
-            {
-                Span("str", i, k + 2); // ""
-                i = k + 2;
-                return true;
-            }
-
-            // Regular or verbatim body: find the closing quote.
-            var p = k + 1;
-            while (p < to)
-            {
-                var c = s[p];
-                if (verbatim && c == '"')
-                {
-                    if (p + 1 < to && s[p + 1] == '"') { p += 2; continue; }
+                case SyntaxKind.SingleLineCommentTrivia:
+                case SyntaxKind.MultiLineCommentTrivia:
+                case SyntaxKind.SingleLineDocumentationCommentTrivia:
+                case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                case SyntaxKind.DisabledTextTrivia:
+                    spans.Add((TrimLineEnd(t.ToFullString(), t.FullSpan), "com"));
                     break;
-                }
-                if (!verbatim && c == '\\') { p += 2; continue; }
-                if (!verbatim && (c == '"' || c == '\n')) break;
-                if (dollars > 0 && c == '{')
-                {
-                    if (p + 1 < to && s[p + 1] == '{') { p += 2; continue; }
-                    p = SkipHole(p, to);
-                    continue;
-                }
-                p++;
+                default:
+                    if (t.IsDirective || t.IsKind(SyntaxKind.ShebangDirectiveTrivia) || t.IsKind(SyntaxKind.BadDirectiveTrivia))
+                    {
+                        // The directive's own span: from '#' to the end of its line, without the line break.
+                        var structure = t.GetStructure();
+                        var span = structure?.Span ?? t.Span;
+                        spans.Add((span, "dir"));
+                    }
+
+                    break;
             }
-            var closeAt = Math.Min(p, to);
-            var stopAt = closeAt < to && s[closeAt] == '"' ? closeAt + 1 : closeAt;
-            if (dollars == 0) Span("str", i, stopAt);
-            else Interpolated(i, k + 1, closeAt, stopAt, 1, verbatim);
-            i = stopAt;
-            return true;
+        }
+    }
+
+    /// <summary>A trivia's span without a trailing line break (disabled text and doc comments end with one).</summary>
+    private static TextSpan TrimLineEnd(string text, TextSpan span)
+    {
+        var length = text.TrimEnd('\r', '\n').Length;
+        return new TextSpan(span.Start, length);
+    }
+
+    private static string? Classify(SyntaxToken token)
+    {
+        var kind = token.Kind();
+        switch (kind)
+        {
+            case SyntaxKind.StringLiteralToken:
+            case SyntaxKind.CharacterLiteralToken:
+            case SyntaxKind.Utf8StringLiteralToken:
+            case SyntaxKind.SingleLineRawStringLiteralToken:
+            case SyntaxKind.MultiLineRawStringLiteralToken:
+            case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
+            case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+            case SyntaxKind.InterpolatedStringStartToken:
+            case SyntaxKind.InterpolatedVerbatimStringStartToken:
+            case SyntaxKind.InterpolatedSingleLineRawStringStartToken:
+            case SyntaxKind.InterpolatedMultiLineRawStringStartToken:
+            case SyntaxKind.InterpolatedStringEndToken:
+            case SyntaxKind.InterpolatedRawStringEndToken:
+                return "str";
+            case SyntaxKind.InterpolatedStringTextToken:
+                // The text of a format clause ({x:F3}) is not part of the string's text.
+                return token.Parent is InterpolationFormatClauseSyntax ? null : "str";
+            case SyntaxKind.OpenBraceToken or SyntaxKind.CloseBraceToken when token.Parent is InterpolationSyntax:
+                return "str";
+            case SyntaxKind.NumericLiteralToken:
+                return "num";
+            case SyntaxKind.IdentifierToken:
+                return ClassifyIdentifier(token);
         }
 
-        /// <summary>Position after the interpolation hole that starts at the '{' at <paramref name="p"/>.</summary>
-        private int SkipHole(int p, int to)
+        return SyntaxFacts.IsKeywordKind(kind) ? "kw" : null;
+    }
+
+    private static string? ClassifyIdentifier(SyntaxToken token)
+    {
+        if (token.Parent is IdentifierNameSyntax name)
         {
-            var depth = 0;
-            for (var q = p; q < to; q++)
+            switch (token.ValueText)
             {
-                var c = s[q];
-                if (c == '{') depth++;
-                else if (c == '}' && --depth == 0) return q + 1;
-                else if (c == '"')
-                {
-                    // A nested string inside the hole: skip it.
-                    q++;
-                    while (q < to && s[q] != '"' && s[q] != '\n') q += s[q] == '\\' ? 2 : 1;
-                }
+                case "var" or "dynamic" or "nint" or "nuint" when SyntaxFacts.IsInTypeOnlyContext(name) || IsDeclarationType(name):
+                    return "kw";
+                case "nameof" when name.Parent is InvocationExpressionSyntax invocation && invocation.Expression == name:
+                    return "kw";
             }
-            return to;
         }
 
-        private void Interpolated(int start, int bodyStart, int bodyEnd, int stop, int dollars, bool rawOrVerbatim)
+        var next = token.GetNextToken();
+        if (next.IsKind(SyntaxKind.OpenParenToken))
         {
-            var braces = new string('{', dollars);
-            var segStart = start;
-            var p = bodyStart;
-            while (p < bodyEnd)
-            {
-                if (s[p] == '\\' && !rawOrVerbatim) { p += 2; continue; }
-                if (string.CompareOrdinal(s, p, braces, 0, dollars) == 0)
-                {
-                    if (dollars == 1 && p + 1 < bodyEnd && s[p + 1] == '{') { p += 2; continue; }
-                    // Text up to and including the opening braces, then the expression as code.
-                    var open = p + dollars;
-                    Span("str", segStart, open);
-                    var holeEnd = SkipHole(p + dollars - 1, bodyEnd);
-                    var exprEnd = Math.Max(open, holeEnd - 1);
-                    // Format specifier ":F3" stays code-coloured; good enough for a book.
-                    Run(open, exprEnd);
-                    segStart = exprEnd;
-                    p = Math.Max(holeEnd, exprEnd + 1);
-                    continue;
-                }
-                p++;
-            }
-            Span("str", segStart, stop);
+            return "fn";
         }
+
+        if (token.Parent is GenericNameSyntax generic && generic.Identifier == token
+            && generic.TypeArgumentList.GreaterThanToken.GetNextToken().IsKind(SyntaxKind.OpenParenToken))
+        {
+            return "fn";
+        }
+
+        return null;
+    }
+
+    /// <summary>The type of a local, a foreach variable or a deconstruction (<c>var x = …</c>, <c>var (a, b) = …</c>).</summary>
+    private static bool IsDeclarationType(IdentifierNameSyntax name) => name.Parent switch
+    {
+        VariableDeclarationSyntax declaration => declaration.Type == name,
+        ForEachStatementSyntax forEach => forEach.Type == name,
+        DeclarationExpressionSyntax declaration => declaration.Type == name,
+        _ => false,
+    };
+
+    private static string Render(string code, List<(TextSpan Span, string Class)> spans)
+    {
+        var sb = new StringBuilder(code.Length * 2);
+        var at = 0;
+        string? openClass = null;
+        var openEnd = 0;
+        foreach (var (span, cls) in spans.OrderBy(s => s.Span.Start))
+        {
+            if (span.Start < at || span.Length == 0)
+            {
+                continue; // never overlap (cannot happen with a well-formed tree; guards the round trip)
+            }
+
+            // Adjacent spans of one class merge into one element: "$\"loss = {" is one string span.
+            if (openClass == cls && openEnd == span.Start)
+            {
+                sb.Append(HtmlText.Escape(code[span.Start..span.End]));
+                openEnd = at = span.End;
+                continue;
+            }
+
+            if (openClass is not null)
+            {
+                sb.Append("</span>");
+                openClass = null;
+            }
+
+            sb.Append(HtmlText.Escape(code[at..span.Start]));
+            sb.Append("<span class=\"tok-").Append(cls).Append("\">").Append(HtmlText.Escape(code[span.Start..span.End]));
+            openClass = cls;
+            openEnd = at = span.End;
+        }
+
+        if (openClass is not null)
+        {
+            sb.Append("</span>");
+        }
+
+        sb.Append(HtmlText.Escape(code[at..]));
+        return sb.ToString();
     }
 }

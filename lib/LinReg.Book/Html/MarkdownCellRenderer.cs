@@ -1,3 +1,4 @@
+using LinReg.Book.TeX;
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
@@ -49,15 +50,44 @@ internal sealed record MarkdownCellHtml(string Html, string? FirstHeading, strin
 /// <summary>Markdown → HTML with Markdig (advanced extensions, math), math typeset as MathML.</summary>
 internal sealed class MarkdownCellRenderer
 {
-    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    private readonly MarkdownPipeline _pipeline = Pipeline;
     private readonly IReadOnlySet<string> _notebookNames;
+    private readonly HashSet<string> _pageIds = new(StringComparer.Ordinal);
 
     /// <param name="notebookNames">Names of the notebooks in the book: links to <c>name.ipynb</c> become <c>name.html</c>.</param>
     public MarkdownCellRenderer(IReadOnlySet<string> notebookNames) => _notebookNames = notebookNames;
 
+    /// <summary>
+    /// Starts a page: heading ids are unique per page, not per cell (Markdig numbers duplicates within one document
+    /// only, and every cell is its own document), and never equal to the cells' own ids <c>cell-1</c> … <c>cell-N</c>.
+    /// A heading whose id is taken gets the first free <c>id-1</c>, <c>id-2</c>, … (GitHub's rule).
+    /// </summary>
+    /// <param name="cellCount">Cells on the page (their section ids are reserved).</param>
+    public void BeginPage(int cellCount)
+    {
+        _pageIds.Clear();
+        for (var i = 1; i <= cellCount; i++) _pageIds.Add($"cell-{i}");
+    }
+
+    /// <summary>The plain text of the first heading of <paramref name="markdown"/>, or null.</summary>
+    public static string? FirstHeading(string markdown)
+    {
+        var heading = Markdown.Parse(markdown, Pipeline).Descendants<HeadingBlock>().FirstOrDefault();
+        return heading is null ? null : PlainText(heading.Inline);
+    }
+
     public MarkdownCellHtml Render(string markdown, MathLog math, string pageFile)
     {
         var doc = Markdown.Parse(JoinDisplayMathLines(markdown), _pipeline);
+        foreach (var block in doc.Descendants<HeadingBlock>())
+        {
+            var attributes = block.GetAttributes();
+            if (attributes.Id is not { Length: > 0 } id) continue;
+            var unique = id;
+            for (var k = 1; !_pageIds.Add(unique); k++) unique = $"{id}-{k}";
+            attributes.Id = unique;
+        }
         foreach (var link in doc.Descendants<LinkInline>()) link.Url = RewriteLink(link.Url);
         // A "$$" left in plain text is a display formula Markdig did not recognise: report it, never show it silently.
         foreach (var literal in doc.Descendants<LiteralInline>())

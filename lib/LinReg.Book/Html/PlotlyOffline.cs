@@ -61,7 +61,7 @@ public static partial class PlotlyOffline
             throw new FileNotFoundException(
                 $"Plotly.NET {PlotlyNetVersion} was not found at '{path}', so plotly.js cannot be copied next to the book " +
                 "(it is read from the NuGet global packages folder: NUGET_PACKAGES, else ~/.nuget/packages). " +
-                "Restore the packages first, e.g. `dotnet restore lib/LinReg.Plots` (a normal `dotnet build` does it), then retry.",
+                "Restore the packages first, e.g. `dotnet restore lib/LinReg.Notebook` (a normal `dotnet build` does it), then retry.",
                 path);
         }
 

@@ -16,6 +16,13 @@ public enum CellStatus
 
     /// <summary>The code cell was still running when the per-cell time limit ran out.</summary>
     TimedOut,
+
+    /// <summary>
+    /// The process running the notebook's kernel ended while the cell ran (<c>Environment.Exit</c>, a stack overflow,
+    /// a kill). Only the book build, which runs each kernel in a child process it supervises, reports it; an in-process
+    /// run cannot outlive its own process.
+    /// </summary>
+    ProcessEnded,
 }
 
 /// <summary>
@@ -55,7 +62,7 @@ public sealed class CellResult
     public CellStatus Status { get; internal set; }
 
     /// <summary>True when the cell failed or timed out.</summary>
-    public bool Failed => Status is CellStatus.Failed or CellStatus.TimedOut;
+    public bool Failed => Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.ProcessEnded;
 
     /// <summary>Jupyter's execution count: 1 for the first code cell executed, 2 for the next…; null if not executed.</summary>
     public int? ExecutionCount { get; internal set; }

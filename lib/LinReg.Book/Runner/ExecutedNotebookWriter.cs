@@ -40,7 +40,7 @@ public static class ExecutedNotebookWriter
         },
     };
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         IndentSize = 1,
@@ -54,7 +54,19 @@ public static class ExecutedNotebookWriter
     public static JsonObject ToJson(NotebookRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var notebook = run.Notebook;
+        List<ExecutedCell> cells;
+        lock (run.SyncRoot)
+        {
+            cells = run.Cells.Select(ExecutedCell.From).ToList();
+        }
+
+        return ToJson(run.Notebook, cells);
+    }
+
+    /// <summary>The executed notebook as JSON from per-cell records (a cell without a record gets no outputs).</summary>
+    internal static JsonObject ToJson(SourceNotebook notebook, IReadOnlyCollection<ExecutedCell> executed)
+    {
+        var byNumber = executed.ToDictionary(c => c.Number);
         var root = notebook.CloneJson();
         root["nbformat"] = 4;
         root["nbformat_minor"] = Math.Max(5, root["nbformat_minor"] is JsonValue v && v.TryGetValue<int>(out var minor) ? minor : 0);
@@ -62,26 +74,23 @@ public static class ExecutedNotebookWriter
 
         var cells = new JsonArray();
         var usedIds = new HashSet<string>(notebook.Cells.Where(c => c.Id is not null).Select(c => c.Id!), StringComparer.Ordinal);
-        lock (run.SyncRoot)
+        foreach (var cell in notebook.Cells)
         {
-            foreach (var cell in notebook.Cells)
+            var json = notebook.CloneCellJson(cell.Number);
+            if (cell.Id is null)
             {
-                var json = notebook.CloneCellJson(cell.Number);
-                if (cell.Id is null)
-                {
-                    json["id"] = NewId(cell.Number, usedIds);
-                }
-
-                json["metadata"] ??= new JsonObject();
-                if (cell.Kind == CellKind.Code)
-                {
-                    var result = cell.Number <= run.Cells.Count ? run.Cells[cell.Number - 1] : null;
-                    json["execution_count"] = result?.ExecutionCount is { } count ? JsonValue.Create(count) : null;
-                    json["outputs"] = Outputs(result);
-                }
-
-                cells.Add(json);
+                json["id"] = NewId(cell.Number, usedIds);
             }
+
+            json["metadata"] ??= new JsonObject();
+            if (cell.Kind == CellKind.Code)
+            {
+                var result = byNumber.GetValueOrDefault(cell.Number);
+                json["execution_count"] = result?.ExecutionCount is { } count ? JsonValue.Create(count) : null;
+                json["outputs"] = result is null ? new JsonArray() : result.Outputs.DeepClone();
+            }
+
+            cells.Add(json);
         }
 
         root["cells"] = cells;
@@ -89,7 +98,7 @@ public static class ExecutedNotebookWriter
     }
 
     /// <summary>
-    /// Writes <see cref="ToJson"/> to <paramref name="outputPath"/> atomically: to a temporary file in the same folder
+    /// Writes <see cref="ToJson(NotebookRun)"/> to <paramref name="outputPath"/> atomically: to a temporary file in the same folder
     /// first, then moved over the target, so readers see the old file or the complete new one, never half of one.
     /// </summary>
     /// <param name="run">A finished run.</param>
@@ -101,14 +110,26 @@ public static class ExecutedNotebookWriter
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
+        var fullPath = CheckTarget(run.Notebook, outputPath);
+        AtomicFile.WriteAllText(fullPath, ToJson(run).ToJsonString(JsonOptions) + "\n");
+    }
+
+    /// <summary>Writes the executed notebook from per-cell records, atomically (see <see cref="Write(NotebookRun, string)"/>).</summary>
+    internal static void Write(SourceNotebook notebook, IReadOnlyCollection<ExecutedCell> cells, string outputPath)
+    {
+        var fullPath = CheckTarget(notebook, outputPath);
+        AtomicFile.WriteAllText(fullPath, ToJson(notebook, cells).ToJsonString(JsonOptions) + "\n");
+    }
+
+    private static string CheckTarget(SourceNotebook notebook, string outputPath)
+    {
         var fullPath = Path.GetFullPath(outputPath);
-        if (string.Equals(fullPath, run.Notebook.Path, StringComparison.Ordinal))
+        if (string.Equals(fullPath, notebook.Path, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Refusing to overwrite the source notebook {run.Notebook.Path} with its executed copy; write it elsewhere (e.g. artifacts/book/).", nameof(outputPath));
+            throw new ArgumentException($"Refusing to overwrite the source notebook {notebook.Path} with its executed copy; write it elsewhere (e.g. artifacts/book/).", nameof(outputPath));
         }
 
-        var text = ToJson(run).ToJsonString(JsonOptions) + "\n";
-        AtomicFile.WriteAllText(fullPath, text);
+        return fullPath;
     }
 
     private static JsonObject MergeMetadata(JsonObject? source)
@@ -125,15 +146,11 @@ public static class ExecutedNotebookWriter
         return metadata;
     }
 
-    private static JsonArray Outputs(CellResult? result)
+    /// <summary>nbformat outputs of a cell (see the class remarks); <paramref name="executionCount"/> goes on <c>execute_result</c>.</summary>
+    internal static JsonArray OutputsJson(IReadOnlyList<CellOutput> cellOutputs, int? executionCount)
     {
         var outputs = new JsonArray();
-        if (result is null)
-        {
-            return outputs;
-        }
-
-        foreach (var output in result.Outputs)
+        foreach (var output in cellOutputs)
         {
             outputs.Add(output switch
             {
@@ -147,7 +164,7 @@ public static class ExecutedNotebookWriter
                 {
                     ["output_type"] = "execute_result",
                     ["data"] = Bundle(d.Data),
-                    ["execution_count"] = result.ExecutionCount,
+                    ["execution_count"] = executionCount,
                     ["metadata"] = new JsonObject(),
                 },
                 DisplayOutput d => new JsonObject
@@ -156,19 +173,22 @@ public static class ExecutedNotebookWriter
                     ["data"] = Bundle(d.Data),
                     ["metadata"] = new JsonObject(),
                 },
-                ErrorOutput e => new JsonObject
-                {
-                    ["output_type"] = "error",
-                    ["ename"] = e.Name,
-                    ["evalue"] = e.Message,
-                    ["traceback"] = new JsonArray(e.Traceback.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
-                },
+                ErrorOutput e => ErrorJson(e),
                 _ => throw new InvalidOperationException($"Unknown output {output.GetType().Name}."),
             });
         }
 
         return outputs;
     }
+
+    /// <summary>An nbformat <c>error</c> output.</summary>
+    internal static JsonObject ErrorJson(ErrorOutput e) => new()
+    {
+        ["output_type"] = "error",
+        ["ename"] = e.Name,
+        ["evalue"] = e.Message,
+        ["traceback"] = new JsonArray(e.Traceback.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray()),
+    };
 
     private static JsonObject Bundle(IReadOnlyDictionary<string, string> data)
     {
@@ -231,38 +251,5 @@ public static class ExecutedNotebookWriter
         }
 
         return id;
-    }
-}
-
-/// <summary>Writes files through a temporary sibling and a rename, so a crash never leaves a half-written file.</summary>
-internal static class AtomicFile
-{
-    public static void WriteAllText(string path, string text)
-    {
-        var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more can be done; the name starts with '.' and ends with '.tmp'.
-        }
     }
 }

@@ -69,12 +69,17 @@ public static class FeatureMap
     }
 
     /// <summary>The index of the column called <paramref name="name"/>.</summary>
-    /// <exception cref="ArgumentException">no such column (lists the names).</exception>
+    /// <exception cref="ArgumentException">no such column (lists the names), or several columns carry the name (names them).</exception>
     public static int IndexOf(Dataset data, string name)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(name);
-        for (int j = 0; j < data.Features; j++) if (data.FeatureNames[j] == name) return j;
+        var found = Enumerable.Range(0, data.Features).Where(j => data.FeatureNames[j] == name).ToList();
+        if (found.Count == 1) return found[0];
+        if (found.Count > 1)
+            throw new ArgumentException(
+                $"The feature name '{name}' is ambiguous: columns {string.Join(", ", found.Take(found.Count - 1))} and {found[^1]} carry it; select by index or rename one.",
+                nameof(name));
         throw new ArgumentException($"No feature named '{name}'; the features are: {string.Join(", ", data.FeatureNames)}.", nameof(name));
     }
 

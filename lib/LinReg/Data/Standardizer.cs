@@ -1,3 +1,5 @@
+using LinReg.Numerics;
+
 namespace LinReg.Data;
 
 /// <summary>
@@ -5,7 +7,14 @@ namespace LinReg.Data;
 /// TRAINING data only and then applied unchanged to validation and test data — fitting on all data leaks.
 /// Taught in notebook 10 · Baselines on real data and notebook 11 · Common pitfalls.
 /// </summary>
-/// <remarks>A constant column (s = 0) is centered but not scaled (s is taken as 1) and listed in <see cref="ConstantColumns"/>.</remarks>
+/// <remarks>
+/// μ is computed accurately (a compensated sum: the mean of n copies of 14.62 is 14.62, not 14.620000000000298) and s
+/// by a two-pass algorithm against that mean. A column is constant when s ≤ 8ε·max|xᵢ| ≈ 1.8e-15·max|xᵢ| — its values
+/// agree to the last few bits, the spread rounding leaves between copies of one number, not a spread of the data
+/// (the library's one rule for "constant", shared with the metrics and diagnostics). A constant column is centered
+/// but not scaled (s is taken as 1; its transformed training values are 0, or within rounding of 0) and listed in
+/// <see cref="ConstantColumns"/>.
+/// </remarks>
 public sealed class Standardizer
 {
     private Standardizer(double[] mean, double[] scale, int[] constant)
@@ -21,7 +30,7 @@ public sealed class Standardizer
     /// <summary>s per feature (1 for a constant column).</summary>
     public IReadOnlyList<double> Scale { get; }
 
-    /// <summary>Columns whose training values are all equal.</summary>
+    /// <summary>Columns whose training values are all equal, up to rounding (s ≤ 8ε·max|xᵢ|; see the remarks).</summary>
     public IReadOnlyList<int> ConstantColumns { get; }
 
     /// <summary>Fits μ and s on the training set.</summary>
@@ -31,20 +40,13 @@ public sealed class Standardizer
         int n = train.Count, d = train.Features;
         var mean = new double[d];
         var scale = new double[d];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < d; j++) mean[j] += train.X[i * d + j];
-        for (int j = 0; j < d; j++) mean[j] /= n;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < d; j++)
-            {
-                double c = train.X[i * d + j] - mean[j];
-                scale[j] += c * c;
-            }
         var constant = new List<int>();
         for (int j = 0; j < d; j++)
         {
-            scale[j] = Math.Sqrt(scale[j] / n);
-            if (scale[j] == 0) { scale[j] = 1; constant.Add(j); }
+            var m = Spread.Of(train.X, j, d, n);
+            mean[j] = m.Mean;
+            scale[j] = m.StandardDeviation;
+            if (m.IsConstant) { scale[j] = 1; constant.Add(j); }
         }
         return new Standardizer(mean, scale, constant.ToArray());
     }

@@ -59,15 +59,33 @@ public static class GradientNoise
     }
 
     /// <summary>cos∠(a, b) = aᵀb / (‖a‖‖b‖).</summary>
+    /// <remarks>
+    /// Each vector is first scaled by a power of two (exact; the cosine does not change), so the sums of squares can
+    /// neither underflow to 0 (entries near 1e-200) nor overflow to ∞ (entries near 1e200): "zero vector" means every
+    /// entry is 0.
+    /// </remarks>
     /// <exception cref="ArgumentException">lengths differ, or either vector is zero (the angle is undefined).</exception>
     public static double Cosine(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         if (a.Length != b.Length) throw new ArgumentException($"a has {a.Length} values but b has {b.Length}.", nameof(b));
+        int ka = Exponent(a), kb = Exponent(b);
+        if (ka == int.MinValue) throw new ArgumentException("a is the zero vector: its angle with anything is undefined.", nameof(a));
+        if (kb == int.MinValue) throw new ArgumentException("b is the zero vector: its angle with anything is undefined.", nameof(b));
         double ab = 0, aa = 0, bb = 0;
-        for (int k = 0; k < a.Length; k++) { ab += a[k] * b[k]; aa += a[k] * a[k]; bb += b[k] * b[k]; }
-        if (aa == 0) throw new ArgumentException("a is the zero vector: its angle with anything is undefined.", nameof(a));
-        if (bb == 0) throw new ArgumentException("b is the zero vector: its angle with anything is undefined.", nameof(b));
-        return ab / Math.Sqrt(aa * bb);
+        for (int k = 0; k < a.Length; k++)
+        {
+            double x = Math.ScaleB(a[k], -ka), y = Math.ScaleB(b[k], -kb);   // largest entries now in [1, 2)
+            ab += x * y; aa += x * x; bb += y * y;
+        }
+        return Math.Clamp(ab / (Math.Sqrt(aa) * Math.Sqrt(bb)), -1.0, 1.0);
+    }
+
+    /// <summary>The binary exponent of the largest |entry|, or int.MinValue when every entry is 0.</summary>
+    private static int Exponent(ReadOnlySpan<double> v)
+    {
+        double max = 0;
+        foreach (double x in v) max = Math.Max(max, Math.Abs(x));
+        return max == 0 ? int.MinValue : Math.ILogB(max);
     }
 
     /// <summary>

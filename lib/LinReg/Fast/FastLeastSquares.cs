@@ -34,7 +34,7 @@ namespace LinReg.Fast;
 /// </para>
 /// <para>
 /// <see cref="LeastSquaresMethod.Qr"/> and <see cref="LeastSquaresMethod.Svd"/> are delegated to the readable solvers
-/// (they copy X).
+/// (they copy X), warnings included.
 /// </para>
 /// </remarks>
 public static class FastLeastSquares
@@ -56,7 +56,7 @@ public static class FastLeastSquares
     /// <returns>The same result type, diagnostics and conventions as <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> or <paramref name="y"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">rows &lt; 1, cols &lt; 0, an undefined method, or maxDegreeOfParallelism is 0 or &lt; −1.</exception>
-    /// <exception cref="ArgumentException">Shape mismatch, a NaN or ±∞ entry (named by row and column), nothing to fit, or fewer rows than unknowns.</exception>
+    /// <exception cref="ArgumentException">Shape mismatch, a NaN or ±∞ entry (named by row and column), nothing to fit, fewer rows than unknowns, or (NormalEquations) a column whose products leave the double range.</exception>
     /// <exception cref="RankDeficientException">The design is (numerically) rank deficient (NormalEquations, RefinedQr).</exception>
     public static LeastSquaresResult Fit(double[] x, int rows, int cols, double[] y,
         LeastSquaresMethod method = LeastSquaresMethod.RefinedQr, bool fitIntercept = true, int maxDegreeOfParallelism = -1)
@@ -239,7 +239,9 @@ public static class FastLeastSquares
         for (int j = 0; j < p; j++)
         {
             double nrm = Math.Sqrt(g[j, j]);
-            if (!(nrm > 0)) return FastPathSeam.Solve(design, LeastSquaresMethod.RefinedQr);   // a zero column: let the readable solver explain
+            // a zero column (let the readable solver explain), or one whose Σx² overflowed (the readable solver scales
+            // each column by a power of two before squaring; ILogB(∞) would wrap the exponent arithmetic here)
+            if (!(nrm > 0) || !double.IsFinite(nrm)) return FastPathSeam.Solve(design, LeastSquaresMethod.RefinedQr);
             scale[j] = Math.ScaleB(1.0, -(Math.ILogB(nrm) + 1));
             colNorm[j] = nrm * scale[j];
         }

@@ -11,7 +11,7 @@ public sealed class MeanBaseline
 {
     private MeanBaseline(double mean) => Value = mean;
 
-    /// <summary>The constant prediction ȳ_train.</summary>
+    /// <summary>The constant prediction ȳ_train (a compensated mean: n copies of v average to v exactly).</summary>
     public double Value { get; }
 
     /// <summary>Fits ȳ on the training targets.</summary>
@@ -20,9 +20,7 @@ public sealed class MeanBaseline
     {
         if (trainTargets.Length == 0) throw new ArgumentException("Cannot fit a baseline on 0 targets.", nameof(trainTargets));
         Guard.AllFinite(trainTargets, nameof(trainTargets));
-        double s = 0;
-        foreach (double v in trainTargets) s += v;
-        return new MeanBaseline(s / trainTargets.Length);
+        return new MeanBaseline(Spread.Of(trainTargets).Mean);
     }
 
     /// <summary>n copies of ȳ_train.</summary>

@@ -41,23 +41,28 @@ public static class RegressionMetrics
 
     /// <summary>
     /// R² = 1 − Σ(ŷᵢ − yᵢ)² / Σ(yᵢ − ȳ)², ȳ the mean of <paramref name="y"/>: 1 is perfect, 0 is as good as predicting ȳ,
-    /// negative is worse.
+    /// negative is worse. ȳ is the accurate (compensated) mean; both sums of squares are then summed the same plain way, so
+    /// predicting ȳ for every example (<see cref="MeanBaseline"/>) scores exactly 0 and predicting y exactly 1.
     /// </summary>
-    /// <exception cref="ArgumentException">y is constant (R² undefined).</exception>
+    /// <exception cref="ArgumentException">
+    /// y is constant (R² undefined) — also up to rounding: its standard deviation is at most 8ε·max|yᵢ| ≈ 1.8e-15·max|yᵢ|
+    /// (the library's one rule for "constant": values that agree to their last few bits).
+    /// </exception>
     public static double R2(ReadOnlySpan<double> yHat, ReadOnlySpan<double> y)
     {
         Check(yHat, y);
-        double mean = 0;
-        for (int i = 0; i < y.Length; i++) mean += y[i];
-        mean /= y.Length;
+        var m = Spread.Of(y);
+        if (m.IsConstant)
+            throw new ArgumentException(
+                $"R² is undefined: all {y.Length} targets equal {Format.Num(m.Mean)}{(m.StandardDeviation > 0 ? $" up to rounding (standard deviation {Format.Num(m.StandardDeviation)})" : "")}.",
+                nameof(y));
         double ssRes = 0, ssTot = 0;
         for (int i = 0; i < y.Length; i++)
         {
-            double r = yHat[i] - y[i], c = y[i] - mean;
+            double r = yHat[i] - y[i], c = y[i] - m.Mean;
             ssRes += r * r;
             ssTot += c * c;
         }
-        if (ssTot == 0) throw new ArgumentException($"R² is undefined: all {y.Length} targets equal {Format.Num(mean)}.", nameof(y));
         return 1 - ssRes / ssTot;
     }
 

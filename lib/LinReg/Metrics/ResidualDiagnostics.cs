@@ -10,6 +10,12 @@ namespace LinReg.Metrics;
 /// slopes that differ.
 /// Taught in notebook 09 · Residual diagnostics.
 /// </summary>
+/// <remarks>
+/// Means and spreads are computed accurately (compensated two-pass: a group of residuals that all equal 0.1 has mean
+/// 0.1 and spread exactly 0). "Constant" follows the library's one rule: a standard deviation at most
+/// 8ε ≈ 1.8e-15 times the values' largest magnitude — for residuals, the magnitude of the fitted values they were
+/// computed from, since rᵢ = ŷᵢ − yᵢ carries rounding of ŷᵢ's size.
+/// </remarks>
 public static class ResidualDiagnostics
 {
     /// <summary>
@@ -29,9 +35,9 @@ public static class ResidualDiagnostics
         {
             int lo = (int)((long)k * n / bins), hi = (int)((long)(k + 1) * n / bins);
             var idx = order[lo..hi];
-            double mean = idx.Average(i => residuals[i]);
-            double std = Math.Sqrt(idx.Average(i => (residuals[i] - mean) * (residuals[i] - mean)));
-            result.Add(new ResidualBin(x[idx[0]], x[idx[^1]], idx.Average(i => x[i]), idx.Length, mean, std));
+            var r = Spread.Of(idx.Select(i => residuals[i]).ToArray());
+            double center = Spread.Of(idx.Select(i => x[i]).ToArray()).Mean;
+            result.Add(new ResidualBin(x[idx[0]], x[idx[^1]], center, idx.Length, r.Mean, r.StandardDeviation));
         }
         return result;
     }
@@ -41,7 +47,11 @@ public static class ResidualDiagnostics
     /// divided by the std of the bottom <paramref name="fraction"/>. ≈ 1 for constant spread; ≫ 1 for a fan opening
     /// to the right.
     /// </summary>
-    /// <exception cref="ArgumentException">lengths differ, are zero, or a value is not finite; a group would have fewer than 2 examples; the bottom group has zero spread.</exception>
+    /// <exception cref="ArgumentException">
+    /// lengths differ, are zero, or a value is not finite; a group would have fewer than 2 examples; the bottom group's
+    /// residuals have zero spread up to rounding (standard deviation ≤ 8ε times the larger of their own and their fitted
+    /// values' largest magnitude: a perfect fit leaves rounding noise, not a spread).
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">fraction not in (0, 0.5].</exception>
     public static double SpreadRatio(IReadOnlyList<double> fitted, IReadOnlyList<double> residuals, double fraction = 1.0 / 3)
     {
@@ -51,42 +61,69 @@ public static class ResidualDiagnostics
         int n = fitted.Count, m = (int)Math.Floor(n * fraction);
         if (m < 2) throw new ArgumentException($"fraction {Format.Num(fraction)} of n = {n} leaves {m} examples per group; need at least 2.", nameof(fraction));
         int[] order = Enumerable.Range(0, n).OrderBy(i => fitted[i]).ThenBy(i => i).ToArray();
-        double low = Std(order[..m].Select(i => residuals[i]).ToArray());
-        double high = Std(order[^m..].Select(i => residuals[i]).ToArray());
-        if (low == 0) throw new ArgumentException("The residuals of the lowest fitted values have zero spread: the ratio is undefined.", nameof(residuals));
-        return high / low;
+        var bottom = order[..m];
+        var low = Spread.Of(bottom.Select(i => residuals[i]).ToArray());
+        var high = Spread.Of(order[^m..].Select(i => residuals[i]).ToArray());
+        double magnitude = Math.Max(low.MaxAbs, bottom.Max(i => Math.Abs(fitted[i])));
+        if (Spread.IsNegligible(low.StandardDeviation, magnitude))
+            throw new ArgumentException(
+                $"The residuals of the lowest fitted values have zero spread (standard deviation {Format.Num(low.StandardDeviation)}, " +
+                $"within rounding of values of size {Format.Num(magnitude)}): the ratio is undefined.", nameof(residuals));
+        return high.StandardDeviation / low.StandardDeviation;
     }
 
     /// <summary>
     /// The curve statistic: the correlation between rᵢ and (xᵢ − x̄)². A linear fit leaves r uncorrelated with x itself
     /// (when x is in the model), so a missing square term shows up here; ≈ 0 when there is no curvature.
     /// </summary>
-    /// <exception cref="ArgumentException">lengths differ, are zero, or a value is not finite; x or r is constant.</exception>
+    /// <exception cref="ArgumentException">
+    /// lengths differ, are zero, or a value is not finite; x, (x − x̄)² or r is constant (up to rounding: standard deviation
+    /// ≤ 8ε·max|value|).
+    /// </exception>
     public static double CurvatureCorrelation(IReadOnlyList<double> x, IReadOnlyList<double> residuals)
     {
         Check(x, residuals, nameof(x), nameof(residuals));
-        double mean = x.Average();
-        return Correlation(x.Select(v => (v - mean) * (v - mean)).ToArray(), residuals);
+        var mx = Spread.Of(x);
+        if (mx.IsConstant) throw Constant(nameof(x), mx, "x");
+        double[] square = x.Select(v => (v - mx.Mean) * (v - mx.Mean)).ToArray();
+        var ms = Spread.Of(square);
+        if (ms.IsConstant) throw Constant(nameof(x), ms, "(x − x̄)² (x takes two values, symmetric about its mean)");
+        return CorrelationCore(square, ms, residuals, nameof(residuals));
     }
 
     /// <summary>Pearson's correlation Σ(aᵢ − ā)(bᵢ − b̄) / √(Σ(aᵢ − ā)² Σ(bᵢ − b̄)²).</summary>
-    /// <exception cref="ArgumentException">lengths differ, are zero, or a value is not finite; a or b is constant.</exception>
+    /// <exception cref="ArgumentException">
+    /// lengths differ, are zero, or a value is not finite; a or b is constant (up to rounding: standard deviation
+    /// ≤ 8ε·max|value|, so 1000 copies of 14.62 count as constant).
+    /// </exception>
     public static double Correlation(IReadOnlyList<double> a, IReadOnlyList<double> b)
     {
         Check(a, b, nameof(a), nameof(b));
-        double ma = a.Average(), mb = b.Average(), sab = 0, saa = 0, sbb = 0;
-        for (int i = 0; i < a.Count; i++)
-        {
-            double da = a[i] - ma, db = b[i] - mb;
-            sab += da * db; saa += da * da; sbb += db * db;
-        }
-        if (saa == 0 || sbb == 0) throw new ArgumentException("A constant sequence has no correlation with anything.", saa == 0 ? nameof(a) : nameof(b));
-        return sab / Math.Sqrt(saa * sbb);
+        var ma = Spread.Of(a);
+        if (ma.IsConstant) throw Constant(nameof(a), ma, "a");
+        return CorrelationCore(a, ma, b, nameof(b));
     }
+
+    /// <summary>(1/n) Σ zₐᵢ z_bᵢ with z the standardized values (no overflow or underflow of the sums of squares).</summary>
+    private static double CorrelationCore(IReadOnlyList<double> a, Spread.Moments ma, IReadOnlyList<double> b, string bName)
+    {
+        var mb = Spread.Of(b);
+        if (mb.IsConstant) throw Constant(bName, mb, bName);
+        double s = 0;
+        for (int i = 0; i < a.Count; i++)
+            s += (a[i] - ma.Mean) / ma.StandardDeviation * ((b[i] - mb.Mean) / mb.StandardDeviation);
+        return Math.Clamp(s / a.Count, -1.0, 1.0);
+    }
+
+    private static ArgumentException Constant(string paramName, Spread.Moments m, string what) =>
+        new($"{what} is constant ({m.Count} values equal to {Format.Num(m.Mean)}" +
+            (m.StandardDeviation > 0 ? $" up to rounding, standard deviation {Format.Num(m.StandardDeviation)}" : "") +
+            "): a constant sequence has no correlation with anything.", paramName);
 
     /// <summary>
     /// Residuals grouped by category label (groups in ordinal order of the label): count, mean, spread, and — when
-    /// <paramref name="x"/> is given — the slope of r against x inside each group.
+    /// <paramref name="x"/> is given — the slope of r against x inside each group (NaN where x is constant in the group,
+    /// up to rounding).
     /// </summary>
     /// <exception cref="ArgumentException">lengths differ or are zero; a value is not finite; a label is null.</exception>
     public static IReadOnlyList<ResidualGroup> ByGroup(IReadOnlyList<string> labels, IReadOnlyList<double> residuals, IReadOnlyList<double>? x = null)
@@ -101,23 +138,22 @@ public static class ResidualDiagnostics
         foreach (var g in Enumerable.Range(0, labels.Count).GroupBy(i => labels[i]).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var idx = g.ToArray();
-            double mean = idx.Average(i => residuals[i]);
-            double std = Math.Sqrt(idx.Average(i => (residuals[i] - mean) * (residuals[i] - mean)));
+            var r = Spread.Of(idx.Select(i => residuals[i]).ToArray());
             double slope = double.NaN;
             if (x is not null)
             {
-                double mx = idx.Average(i => x[i]), sxx = idx.Sum(i => (x[i] - mx) * (x[i] - mx));
-                if (sxx > 0) slope = idx.Sum(i => (x[i] - mx) * (residuals[i] - mean)) / sxx;
+                var mx = Spread.Of(idx.Select(i => x[i]).ToArray());
+                if (!mx.IsConstant)
+                {
+                    // slope = Σ(xᵢ − x̄)(rᵢ − r̄) / Σ(xᵢ − x̄)², written with (xᵢ − x̄)/s_x so no sum of squares can overflow
+                    double s = 0;
+                    foreach (int i in idx) s += (x[i] - mx.Mean) / mx.StandardDeviation * (residuals[i] - r.Mean);
+                    slope = s / idx.Length / mx.StandardDeviation;
+                }
             }
-            result.Add(new ResidualGroup(g.Key, idx.Length, mean, std, slope));
+            result.Add(new ResidualGroup(g.Key, idx.Length, r.Mean, r.StandardDeviation, slope));
         }
         return result;
-    }
-
-    private static double Std(double[] v)
-    {
-        double m = v.Average();
-        return Math.Sqrt(v.Average(t => (t - m) * (t - m)));
     }
 
     /// <summary>Both sequences non-null, the same non-zero length, every value finite; names are the caller's parameters.</summary>

@@ -7,8 +7,9 @@ namespace LinReg.Models;
 /// backward pass that accumulates ∂L/∂θ into the gradient buffers of its <see cref="Parameters"/>, and
 /// <see cref="ZeroGrad"/>. The trainer, the gradient check and the optimizers use nothing else, so any model that
 /// implements it can replace another and keep the loop: the linear models <see cref="LinearRegressionScratch"/>
-/// (loops) and <see cref="Linear"/> (MathNet), ŷ = Xw + b, and a multilayer perceptron.
-/// Taught in notebook 05 · Training from scratch and notebook 06 · Training concisely (the model piece, swapped for another).
+/// (loops) and <see cref="Linear"/> (MathNet), ŷ = Xw + b, and the multilayer perceptron <see cref="Mlp"/>.
+/// Taught in notebook 05 · Training from scratch and notebook 06 · Training concisely (the model piece, swapped for another);
+/// notebook 12 · Replace the model, keep the loop swaps in the MLP.
 /// </summary>
 public interface IRegressionModel
 {

@@ -58,7 +58,10 @@ public static class MaximumLikelihood
     /// <param name="gradientTolerance">Stop when ‖∇f‖∞ falls below this (f is per example).</param>
     /// <param name="maxIterations">BFGS iteration limit.</param>
     /// <returns>ŵ, b̂, σ̂ and the total negative log-likelihood there.</returns>
-    /// <exception cref="ArgumentException">the targets are constant, so σ̂ would be 0 and the likelihood unbounded.</exception>
+    /// <exception cref="ArgumentException">
+    /// the targets are constant, so σ̂ would be 0 and the likelihood unbounded — also up to rounding (standard deviation
+    /// ≤ 8ε·max|yᵢ|, the library's one rule for "constant": 1000 copies of 14.62 are constant).
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">gradientTolerance ≤ 0 or maxIterations ≤ 0.</exception>
     /// <exception cref="MaximumIterationsException">BFGS did not converge even with a 10⁶× looser tolerance.</exception>
     public static GaussianMleFit FitGaussian(Dataset data, double gradientTolerance = 1e-12, int maxIterations = 2000)
@@ -67,12 +70,14 @@ public static class MaximumLikelihood
         Guard.Positive(gradientTolerance, nameof(gradientTolerance), "The gradient tolerance");
         Guard.Positive(maxIterations, nameof(maxIterations), "The iteration limit");
         int d = data.Features, n = data.Count;
-        double mean = data.Y.Average();
-        double var = data.Y.Sum(v => (v - mean) * (v - mean)) / n;
-        if (var == 0) throw new ArgumentException($"All {n} targets equal {Format.Num(mean)}: σ̂ would be 0 and the likelihood unbounded.", nameof(data));
+        var y = Spread.Of(data.Y);
+        if (y.IsConstant)
+            throw new ArgumentException(
+                $"All {n} targets equal {Format.Num(y.Mean)}{(y.StandardDeviation > 0 ? $" up to rounding (standard deviation {Format.Num(y.StandardDeviation)})" : "")}: σ̂ would be 0 and the likelihood unbounded.",
+                nameof(data));
         var start = new double[d + 2];
-        start[d] = mean;
-        start[d + 1] = 0.5 * Math.Log(var);
+        start[d] = y.Mean;
+        start[d + 1] = Math.Log(y.StandardDeviation);
         var objective = ObjectiveFunction.Gradient(v =>
         {
             var (f, g) = GaussianObjective(data, v.AsArray() ?? v.ToArray());
@@ -104,14 +109,21 @@ public static class MaximumLikelihood
     /// Maximizes the Laplace likelihood of y = Xw + b + ε, p(ε) = exp(−|ε|/s)/(2s): the weights and bias are the
     /// least-absolute-deviations fit (<see cref="LeastAbsoluteDeviations.Fit"/>) and ŝ = mean |rᵢ|.
     /// </summary>
-    /// <exception cref="ArgumentException">the LAD fit has every residual zero (ŝ would be 0).</exception>
+    /// <exception cref="ArgumentException">
+    /// the LAD fit has every residual zero (ŝ would be 0) — also up to rounding: ŝ ≤ 8ε·max|yᵢ|, the size of the rounding
+    /// errors a line through the data leaves in residuals of targets that size.
+    /// </exception>
     public static LaplaceMleFit FitLaplace(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         var lad = LeastAbsoluteDeviations.Fit(data);
         double[] r = lad.Residuals(data);
         double scale = LaplaceNoise.MleScale(r);
-        if (scale == 0) throw new ArgumentException("Every residual of the least-absolute-deviations fit is 0: ŝ would be 0 and the likelihood unbounded.", nameof(data));
+        double magnitude = data.Y.Max(Math.Abs);
+        if (Spread.IsNegligible(scale, magnitude))
+            throw new ArgumentException(
+                $"Every residual of the least-absolute-deviations fit is 0{(scale > 0 ? $" up to rounding (mean |r| = {Format.Num(scale)} for targets up to {Format.Num(magnitude)})" : "")}: ŝ would be 0 and the likelihood unbounded.",
+                nameof(data));
         return new LaplaceMleFit(lad.Weights, lad.Bias, scale, LaplaceNoise.NegativeLogLikelihood(r, scale));
     }
 }

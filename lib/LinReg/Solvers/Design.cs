@@ -15,8 +15,9 @@ internal sealed class Design
     private readonly bool _columnMajor;
 
     internal Design(double[] hi, double[]? lo, bool columnMajor, int rows, int features, bool intercept,
-        double[] yHi, double[]? yLo, IReadOnlyList<string>? featureNames)
+        double[] yHi, double[]? yLo, IReadOnlyList<string>? featureNames, string xName = "x")
     {
+        XName = xName;
         _hi = hi;
         _lo = lo;
         _columnMajor = columnMajor;
@@ -37,6 +38,9 @@ internal sealed class Design
     internal double[]? YLo { get; }
     internal bool HasLo => _lo is not null || YLo is not null;
     internal IReadOnlyList<string>? FeatureNames { get; }
+
+    /// <summary>The caller's name for X (the parameter an argument problem found by a solver is reported under).</summary>
+    internal string XName { get; }
 
     /// <summary>Design entry (row i, design column c), leading part.</summary>
     internal double Hi(int i, int c)

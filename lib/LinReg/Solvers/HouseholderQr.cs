@@ -155,8 +155,25 @@ internal sealed class HouseholderQr
         return r;
     }
 
-    /// <summary>Singular values (descending) of a small square matrix.</summary>
-    internal static double[] SingularValues(Matrix<double> r) => r.Svd(false).S.ToArray();
+    /// <summary>
+    /// Singular values (descending) of a small square matrix. The matrix is first scaled by a power of two (exact:
+    /// σ(cA) = c·σ(A)) so that entries near 1e±160 cannot overflow or underflow inside the decomposition.
+    /// </summary>
+    internal static double[] SingularValues(Matrix<double> r)
+    {
+        var (svd, k) = ScaledSvd(r, vectors: false);
+        return svd.S.Select(v => Math.ScaleB(v, k)).ToArray();
+    }
+
+    /// <summary>The SVD of 2⁻ᵏ·A with k the binary exponent of A's largest |entry| (singular vectors are those of A;
+    /// singular values are σ(A)·2⁻ᵏ).</summary>
+    internal static (MathNet.Numerics.LinearAlgebra.Factorization.Svd<double> Svd, int K) ScaledSvd(Matrix<double> a, bool vectors)
+    {
+        double max = a.Enumerate().Select(Math.Abs).DefaultIfEmpty(0).Max();
+        int k = max > 0 && double.IsFinite(max) ? Math.ILogB(max) : 0;
+        var scaled = k == 0 ? a : a.Map(v => Math.ScaleB(v, -k));
+        return (scaled.Svd(vectors), k);
+    }
 
     internal static double Cond(double[] s) => s.Length == 0 ? 1.0 : s[^1] > 0 ? s[0] / s[^1] : double.PositiveInfinity;
 

@@ -14,7 +14,8 @@ namespace LinReg.Solvers;
 /// The intercept is handled as an extra design column of ones placed first; every result reports the rank and the
 /// 2-norm condition number of that full design. Costs: NormalEquations n·p²/2 multiply-adds (one pass over X, no copy);
 /// Qr, Svd and RefinedQr n·p² plus one n×p working copy; RefinedQr adds a few O(n·p) double-double refinement passes.
-/// For small problems with exact answers see <see cref="ExactLeastSquares"/>.
+/// For small problems with exact answers see <see cref="ExactLeastSquares"/>. No method returns an answer it has reason
+/// to doubt without saying so in <see cref="LeastSquaresResult.Warning"/> (or refusing with an exception).
 /// </remarks>
 public static class LeastSquares
 {
@@ -32,7 +33,8 @@ public static class LeastSquares
     /// <exception cref="ArgumentOutOfRangeException">rows &lt; 1, cols &lt; 0, or an undefined method.</exception>
     /// <exception cref="ArgumentException">
     /// x.Length ≠ rows·cols; y.Length ≠ rows; a NaN or ±∞ entry (the message names its row and column); nothing to fit
-    /// (cols = 0 without intercept); or fewer rows than unknowns for a method other than Svd.
+    /// (cols = 0 without intercept); fewer rows than unknowns for a method other than Svd; or, for NormalEquations, a
+    /// column whose squares or products with y overflow or underflow in double (entries beyond about 1e±154).
     /// </exception>
     /// <exception cref="RankDeficientException">
     /// NormalEquations, Qr or RefinedQr found a column that is (numerically) a linear combination of the others, or
@@ -147,7 +149,7 @@ public static class LeastSquares
             throw new ArgumentException(
                 $"X has {rows} rows but there are {p} unknowns ({cols} columns{(fitIntercept ? " + intercept" : "")}): " +
                 $"{method} needs rows ≥ unknowns for a unique solution; use LeastSquaresMethod.Svd for the minimum-norm one.", xName);
-        return new Design(x, xLo, columnMajor, rows, cols, fitIntercept, y, yLo, featureNames);
+        return new Design(x, xLo, columnMajor, rows, cols, fitIntercept, y, yLo, featureNames, xName);
     }
 
     /// <summary>The shape checks every solver shares (the exact one included): rows ≥ 1, cols ≥ 0, something to fit,

@@ -12,13 +12,17 @@ public enum LeastSquaresMethod
     /// (Cholesky). Cheapest (one pass over X, n·d²/2 multiply-adds), but it SQUARES the condition number:
     /// cond(XᵀX) = cond(X)², so about 2·log10(cond(X)) of the 16 digits of a double are lost. Singular or
     /// numerically singular XᵀX throws <see cref="RankDeficientException"/>; an ill-conditioned one sets
-    /// <see cref="LeastSquaresResult.Warning"/>.
+    /// <see cref="LeastSquaresResult.Warning"/>. XᵀX is formed in plain double, so columns whose squares (or products with
+    /// y) leave the double range — entries beyond about 1e±154 — throw an <see cref="ArgumentException"/> naming the column.
     /// </summary>
     NormalEquations,
 
     /// <summary>
     /// Householder QR of the design: X = QR, then R w = Qᵀy. Backward stable; loses about log10(cond(X)) digits
     /// (plus cond² · residual terms for large residuals). Rank-deficient designs throw <see cref="RankDeficientException"/>.
+    /// Each answer is checked a posteriori — two passes of iterative refinement with residuals in double-double, O(n·p)
+    /// — and <see cref="LeastSquaresResult.Warning"/> says how many digits it has when that is fewer than about 10
+    /// (NIST Wampler5: about 5, from its large residuals; Filip: about 7).
     /// </summary>
     Qr,
 
@@ -30,6 +34,10 @@ public enum LeastSquaresMethod
     /// scaled columns cost digits QR keeps (NIST Pontius, x² up to 1e13: about 5 correct digits), and a design whose
     /// unscaled condition number exceeds 1/(max(n, p)·ε) is truncated to a lower rank (NIST Filip: rank 10 of 11, a
     /// useless answer). Standardize the columns first, or use RefinedQr, when the design has full rank.
+    /// <see cref="LeastSquaresResult.Warning"/> says so whenever the answer is not the full-rank least-squares fit to
+    /// about 10 digits: a rank below the number of unknowns (which singular values were dropped, which columns are
+    /// (nearly) dependent or tiny, and whether scaling the columns would have kept the rank), an underdetermined system,
+    /// or — at full rank — fewer than about 10 correct digits by the same a-posteriori check as Qr.
     /// </summary>
     Svd,
 

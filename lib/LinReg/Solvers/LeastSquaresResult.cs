@@ -32,16 +32,18 @@ public sealed class LeastSquaresResult
     private readonly DoubleDouble _rss;
     private readonly DoubleDouble _tss;
     private readonly UnscaledCovariance _covariance;
+    private readonly bool _constantTargets;
 
     internal LeastSquaresResult(
         LeastSquaresMethod method, double[] weights, double bias, bool fitIntercept, int observations, int rank,
         double[] singularValues, double conditionNumber, double scaledConditionNumber, DoubleDouble residualSumOfSquares,
-        DoubleDouble totalSumOfSquares, int refinementIterations, string? warning, UnscaledCovariance covariance,
-        IReadOnlyList<string>? featureNames)
+        DoubleDouble totalSumOfSquares, int refinementIterations, string? warning, bool constantTargets,
+        UnscaledCovariance covariance, IReadOnlyList<string>? featureNames)
     {
         _rss = residualSumOfSquares;
         _tss = totalSumOfSquares;
         _covariance = covariance;
+        _constantTargets = constantTargets;
         Method = method;
         Weights = weights;
         Bias = bias;
@@ -103,8 +105,8 @@ public sealed class LeastSquaresResult
     public double ConditionNumber { get; }
 
     /// <summary>
-    /// cond(XᵀX) = <see cref="ConditionNumber"/>²: what the normal equation has to solve, and why it loses twice as
-    /// many digits as QR.
+    /// cond(XᵀX) = <see cref="ConditionNumber"/>²: what the normal equation has to solve, and why it loses about
+    /// log10(cond) more digits than QR when the residuals are small (about 2·log10(cond) in all, against log10(cond)).
     /// </summary>
     public double GramConditionNumber => ConditionNumber * ConditionNumber;
 
@@ -127,9 +129,11 @@ public sealed class LeastSquaresResult
     /// <summary>
     /// R² = 1 − RSS/TSS = SSR/TSS, the fraction of the total sum of squares the model explains (see
     /// <see cref="TotalSumOfSquares"/> for the no-intercept convention), computed as SSR/TSS with SSR = TSS − RSS in
-    /// double-double, so that a small R² keeps its digits; NaN when TSS = 0 (y constant: nothing to explain).
+    /// double-double, so that a small R² keeps its digits. NaN when TSS = 0, and with an intercept also when the
+    /// targets are constant up to rounding (their standard deviation √(TSS/n) is at most 8ε·max|yᵢ|, the library's one
+    /// rule for "constant"): TSS is then rounding noise and the ratio means nothing.
     /// </summary>
-    public double RSquared => _tss.Hi == 0 ? double.NaN : (double)((_tss - _rss) / _tss);
+    public double RSquared => _tss.Hi == 0 || _constantTargets ? double.NaN : (double)((_tss - _rss) / _tss);
 
     /// <summary>
     /// The residual standard deviation √(RSS / (n − rank)), NIST's name for <see cref="ResidualStandardError"/>; NaN
@@ -143,10 +147,14 @@ public sealed class LeastSquaresResult
     public int RefinementIterations { get; }
 
     /// <summary>
-    /// Null when the solver has no reason to doubt its answer. Otherwise a sentence saying why digits may be lost:
-    /// NormalEquations sets it when the column-scaled cond(XᵀX) exceeds 1e6 (it then loses about log10 of that many
-    /// digits, often more: NIST Wampler1, cond(XᵀX) ≈ 4.9e6, keeps 6.6); RefinedQr sets it when iterative refinement
-    /// did not converge. (Numerically singular XᵀX is not a warning: NormalEquations throws.)
+    /// Null when the solver has no reason to doubt its answer — then it has about 10 or more correct digits. Otherwise a
+    /// sentence saying what is wrong and what to do: NormalEquations sets it when the column-scaled cond(XᵀX) exceeds 1e6
+    /// (it then loses about log10 of that many digits, often more: NIST Wampler1, cond(XᵀX) ≈ 4.9e6, keeps 6.6);
+    /// Qr and Svd when an a-posteriori check (two passes of iterative refinement, residuals in double-double) moves the
+    /// answer by more than 1e-10 relative, stating the digits left; Svd also whenever its numerical rank is below
+    /// <see cref="Columns"/> (the weights are then the minimum-norm solution, and for a design that has full rank once its
+    /// columns are scaled, not the least-squares fit at all) or the system is underdetermined; RefinedQr when iterative
+    /// refinement did not converge. (Numerically singular XᵀX is not a warning: NormalEquations throws.)
     /// </summary>
     public string? Warning { get; }
 
@@ -184,7 +192,7 @@ public sealed class LeastSquaresResult
 
     /// <summary>
     /// Adjusted R² = 1 − (RSS/(n − p)) / (TSS/(n − k)), k = 1 with an intercept and 0 without: R² penalized for the
-    /// number of coefficients (it can fall when a useless feature is added). NaN when TSS = 0.
+    /// number of coefficients (it can fall when a useless feature is added). NaN when <see cref="RSquared"/> is.
     /// </summary>
     /// <exception cref="NotEstimableException">n ≤ p, or the design is rank deficient.</exception>
     public double AdjustedRSquared
@@ -192,7 +200,7 @@ public sealed class LeastSquaresResult
         get
         {
             RequireEstimable("adjusted R²");
-            if (_tss.Hi == 0) return double.NaN;
+            if (_tss.Hi == 0 || _constantTargets) return double.NaN;
             int k = FitIntercept ? 1 : 0;
             return 1 - (double)(_rss * (Observations - k) / (_tss * ResidualDegreesOfFreedom));
         }
@@ -276,8 +284,8 @@ public sealed class LeastSquaresResult
     /// and the F test of "every weight is 0" (uncentred total without intercept, as NIST and R do; see
     /// <see cref="AnovaTable"/>).
     /// </summary>
-    /// <exception cref="NotEstimableException">n ≤ p, the design is rank deficient, or the model has no weights (an
-    /// intercept-only fit: there is nothing to test).</exception>
+    /// <exception cref="NotEstimableException">n ≤ p, the design is rank deficient, the model has no weights (an
+    /// intercept-only fit: there is nothing to test), or the targets are constant up to rounding.</exception>
     public AnovaTable Anova
     {
         get
@@ -287,6 +295,10 @@ public sealed class LeastSquaresResult
             if (regressionDf == 0)
                 throw new NotEstimableException(
                     "The ANOVA table's F test needs at least one weight: this fit has only the intercept, so there is no regression to test.",
+                    Rank, Columns, Observations);
+            if (_constantTargets)
+                throw new NotEstimableException(
+                    "The ANOVA table's F test is undefined here: the targets are constant up to rounding (their standard deviation is at most 8ε·max|yᵢ|), so there is no variation for the model to explain.",
                     Rank, Columns, Observations);
             return new AnovaTable(regressionDf, ResidualDegreesOfFreedom, FitIntercept, _tss - _rss, _rss, _tss);
         }
@@ -303,7 +315,8 @@ public sealed class LeastSquaresResult
     /// <summary>
     /// The table R's summary(lm) prints, with statsmodels' confidence intervals: per coefficient the estimate, standard
     /// error, t, p and interval; the residual standard error with its degrees of freedom; R² and adjusted R²; F with its
-    /// p-value (omitted for an intercept-only fit). <c>ToString()</c> of the result is the text table.
+    /// p-value (omitted for an intercept-only fit, and when the targets are constant up to rounding). <c>ToString()</c> of
+    /// the result is the text table.
     /// </summary>
     /// <param name="level">The confidence level of the intervals (default 0.95).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not strictly between 0 and 1.</exception>
@@ -317,9 +330,9 @@ public sealed class LeastSquaresResult
         var ci = ConfidenceIntervals(level);
         var theta = Coefficients;
         var rows = theta.Select((v, j) => new CoefficientSummary(CoefficientNames[j], v, se[j], t[j], pv[j], ci[j])).ToArray();
-        bool hasWeights = Rank - (FitIntercept ? 1 : 0) > 0;
+        bool testable = Rank - (FitIntercept ? 1 : 0) > 0 && !_constantTargets;
         return new RegressionSummary(Method.ToString(), Observations, FitIntercept, rows, level, ResidualStandardError,
-            ResidualDegreesOfFreedom, RSquared, AdjustedRSquared, hasWeights ? Anova : null);
+            ResidualDegreesOfFreedom, RSquared, AdjustedRSquared, testable ? Anova : null);
     }
 
     private double[,] UnscaledCovarianceMatrix(string what)

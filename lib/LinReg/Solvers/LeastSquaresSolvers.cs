@@ -55,8 +55,16 @@ internal static class LeastSquaresSolvers
         var w = new double[d.Features];
         for (int j = 0; j < w.Length; j++) w[j] = xHi[j + off] + xLo[j + off];
         double bias = d.Intercept ? xHi[0] + xLo[0] : 0.0;
+        // "constant targets" by the library's one rule (Spread): √(TSS/n) ≤ 8ε·max|yᵢ| — TSS is then rounding noise
+        bool constant = false;
+        if (d.Intercept)
+        {
+            double max = 0;
+            foreach (double v in d.YHi) max = Math.Max(max, Math.Abs(v));
+            constant = Spread.IsNegligible(Math.Sqrt((double)tss / d.Rows), max);
+        }
         return new LeastSquaresResult(method, w, bias, d.Intercept, d.Rows, rank, sv, cond, scaledCond, rss, tss, iterations, warning,
-            covariance, d.FeatureNames);
+            constant, covariance, d.FeatureNames);
     }
 
     /// <summary>

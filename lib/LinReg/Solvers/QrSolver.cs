@@ -3,7 +3,8 @@ namespace LinReg.Solvers;
 /// <summary>
 /// Least squares by Householder QR of the column-scaled design (<see cref="HouseholderQr"/>): X = QR, then R w = Qᵀy;
 /// with refinement, the answer is polished by <see cref="RefinedQr"/>. A column whose part orthogonal to the earlier
-/// columns is lost in rounding makes it throw <see cref="RankDeficientException"/>, naming the column.
+/// columns is lost in rounding makes it throw <see cref="RankDeficientException"/>, naming the column. Plain Qr checks its
+/// answer a posteriori (<see cref="RefinedQr.EstimateRelativeError"/>) and warns below about 10 correct digits.
 /// </summary>
 internal static class QrSolver
 {
@@ -33,6 +34,9 @@ internal static class QrSolver
             qr.ApplyQt(b);
             qr.SolveR(b);
             for (int j = 0; j < p; j++) zHi[j] = b[j];
+            warning = AccuracyWarning(LeastSquaresMethod.Qr, RefinedQr.EstimateRelativeError(d, qr, zHi),
+                FormattableString.Invariant($"column-scaled cond(X) ≈ {scaledCond:G2}"),
+                "use LeastSquaresMethod.RefinedQr, which refines this answer to full accuracy");
         }
         else
         {
@@ -67,5 +71,21 @@ internal static class QrSolver
         double nk = qr.ColumnNorm[k] > 0 ? qr.ColumnNorm[k] : 1.0;
         for (int a = 0; a < q; a++) result[idx[a]] = c[a] * qr.ColumnNorm[idx[a]] / nk;
         return result;
+    }
+
+    /// <summary>
+    /// Qr and Svd warn when the a-posteriori estimate of their answer's relative error (see
+    /// <see cref="RefinedQr.EstimateRelativeError"/>) exceeds this: fewer than about 10 correct digits, the level at
+    /// which NormalEquations warns too (cond(XᵀX) &gt; 1e6).
+    /// </summary>
+    internal const double WarningRelativeError = 1e-10;
+
+    /// <summary>The warning for an estimated relative error above <see cref="WarningRelativeError"/>, else null.</summary>
+    internal static string? AccuracyWarning(LeastSquaresMethod method, double estimate, string conditioning, string advice)
+    {
+        if (!(estimate > WarningRelativeError)) return null;
+        int digits = double.IsFinite(estimate) ? Math.Max(0, (int)Math.Floor(-Math.Log10(estimate))) : 0;
+        return FormattableString.Invariant(
+            $"{method}'s answer has only about {digits} correct significant digits: two passes of iterative refinement (residuals in double-double) change it by up to {estimate:G2} relative ({conditioning}; large residuals cost digits too) — {advice}.");
     }
 }

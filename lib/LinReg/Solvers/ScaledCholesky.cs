@@ -21,6 +21,7 @@ internal static class ScaledCholesky
     internal static LeastSquaresResult Solve(Design d, double[,] g, double[] c, LeastSquaresSolvers.SumsOfSquares? sums = null)
     {
         int p = d.Columns;
+        CheckRange(d, g, c);
         // Power-of-two symmetric scaling S = s G s (exact; Cholesky's rounding errors do not change under it).
         var s = new double[p];
         for (int j = 0; j < p; j++)
@@ -133,5 +134,42 @@ internal static class ScaledCholesky
             result[j] = rhs[a] * Math.Sqrt(s[j] * g[j, j] * s[j]) / (nk > 0 ? nk : 1.0);
         }
         return result;
+    }
+
+    /// <summary>2⁻¹⁰²², the smallest normal double: below it a product keeps fewer than 53 bits.</summary>
+    private static readonly double MinNormal = Math.ScaleB(1.0, -1022);
+
+    /// <summary>
+    /// XᵀX and Xᵀy are formed in plain double, so they only mean something if their entries stayed inside the double
+    /// range: no entry overflowed to ∞, and no column's Σx² fell below n·2⁻¹⁰²² (then its products were subnormal and kept
+    /// only a few bits: columns of size 1e-160 give an answer with 5 correct digits and no other sign of trouble), nor
+    /// any √(Σx²)·max|y| (the products in Xᵀy). The scaling that follows cannot repair either; the QR-based methods scale
+    /// the columns BEFORE multiplying and do not have this limit.
+    /// </summary>
+    /// <exception cref="ArgumentException">an entry of XᵀX or Xᵀy overflowed or underflowed (names the column).</exception>
+    private static void CheckRange(Design d, double[,] g, double[] c)
+    {
+        int n = d.Rows, p = d.Columns;
+        double floor = n * MinNormal;
+        double maxY = 0;
+        foreach (double v in d.YHi) maxY = Math.Max(maxY, Math.Abs(v));
+        for (int j = 0; j < p; j++)
+        {
+            bool overflow = !double.IsFinite(c[j]);
+            for (int k = 0; k < p && !overflow; k++) overflow = !double.IsFinite(g[j, k]);
+            bool underflow = !overflow && g[j, j] < floor && !RankDiagnosis.IsZeroColumn(d, j);
+            bool yUnderflow = !overflow && !underflow && maxY > 0 && g[j, j] > 0 && Math.Sqrt(g[j, j]) * maxY < floor;
+            if (!overflow && !underflow && !yUnderflow) continue;
+            double maxX = 0;
+            for (int i = 0; i < n; i++) maxX = Math.Max(maxX, Math.Abs(d.Hi(i, j)));
+            string what = overflow
+                ? FormattableString.Invariant($"its products overflow to ∞ (largest |x| = {maxX:G3}, largest |y| = {maxY:G3}; doubles end at 1.8e308)")
+                : underflow
+                    ? FormattableString.Invariant($"its squares underflow (largest |x| = {maxX:G3}, Σx² = {g[j, j]:G3} < n·2.2e-308), keeping only a few of their 53 bits")
+                    : FormattableString.Invariant($"its products with y underflow (largest |x| = {maxX:G3}, largest |y| = {maxY:G3}), keeping only a few of their 53 bits");
+            throw new ArgumentException(
+                $"NormalEquations cannot form XᵀX and Xᵀy in double for {d.ColumnName(j)}: {what}. Rescale it (e.g. Standardizer, or other units), " +
+                "or use LeastSquaresMethod.Qr or RefinedQr, which scale the columns by powers of two before multiplying.", d.XName);
+        }
     }
 }

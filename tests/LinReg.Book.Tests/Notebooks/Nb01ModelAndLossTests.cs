@@ -83,6 +83,12 @@ public sealed class Nb01ModelAndLossTests(Nb01Fixture nb) : IClassFixture<Nb01Fi
         Assert.Equal(4, loops.Length);
         for (int i = 0; i < 4; i++) Assert.Equal(expected[i], loops[i], 12);
         Assert.Equal(-0.6, loops[0], 12);
+        // The text's claims about rounding, to the bit: in the loop's order, (0 + 1·2) + 2·(−3.4), then + 4.2, ends
+        // 4.4e-16 above the double nearest −0.6, while the other three land exactly on the decimals' doubles.
+        Assert.Equal(-0.5999999999999996, loops[0]);
+        Assert.NotEqual(-0.6, loops[0]);
+        Assert.Equal(((0 + 1 * 2.0) + 2 * -3.4) + 4.2, loops[0]);
+        Assert.Equal([7.6, 8.5, -3.2], loops[1..]);
     }
 
     [Fact]
@@ -170,14 +176,17 @@ public sealed class Nb01ModelAndLossTests(Nb01Fixture nb) : IClassFixture<Nb01Fi
         Assert.Equal(bSeparate, nb.Get<double>("bSeparateDecay"), 9);
         Assert.Equal(bAbsorbed, nb.Get<double>("bAbsorbedDecay"), 9);
         Assert.True(bSeparate - bAbsorbed > 0.3, $"decaying the bias should pull it well below the undecayed one: {bSeparate} vs {bAbsorbed}");
+        // the prose: "stays near its true 4.2" and "pulled down to about 3.87"
+        Assert.Equal(4.2, bSeparate, 0.1);
+        Assert.Equal(3.87, bAbsorbed, 0.005);
     }
 
     [Fact]
     public void Exercises_PrintHintsNotAnswers()
     {
         var output = nb.OutputOfCellContaining("Check.Answer(\"1.1\"") + nb.OutputOfCellContaining("Check.Answer(\"1.2\"") + nb.OutputOfCellContaining("Check.Answer(\"1.3\"");
-        Assert.Contains("✘ 01.1 not yet", output);
-        Assert.Contains("✘ 01.3 not yet", output);
+        Assert.Contains("✘ Exercise 1.1 not yet", output);
+        Assert.Contains("✘ Exercise 1.3 not yet", output);
         Assert.DoesNotContain("2.8", output);
         Assert.DoesNotContain("3.125", output);
     }

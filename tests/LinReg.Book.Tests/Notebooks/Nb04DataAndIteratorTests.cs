@@ -22,6 +22,22 @@ public sealed class Nb04DataAndIteratorTests(Nb04Fixture nb) : IClassFixture<Nb0
         Assert.Equal(4.2, nb.Get<double>("meanY"), 0.4);
         Assert.Equal(4 + 11.56 + 0.0001, nb.Get<double>("varY"), 2.1);
         Assert.Equal(0.01, nb.Get<double>("noiseSd"), 0.001);
+        // the text: x₁'s sample variance 1.146 is 3.3 standard errors (√(2/n)) above 1, two-sided p ≈ 0.001
+        // (normal tail computed here with MathNet's distribution, not the notebook's erfc)
+        double z = nb.Get<double>("zVarianceX1");
+        Assert.Equal(3.3, z, 0.05);
+        Assert.Equal(2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -Math.Abs(z)), nb.Get<double>("pVarianceX1"), 12);
+        Assert.Equal(0.001, nb.Get<double>("pVarianceX1"), 0.0005);
+    }
+
+    [Fact]
+    public void FreshData_NewEveryEpoch_ReplayedBySeed()
+    {
+        Assert.NotEqual(nb.Get<double[]>("epochA1"), nb.Get<double[]>("epochA2"));
+        Assert.Equal(nb.Get<double[]>("epochA1"), nb.Get<double[]>("epochB1"));
+        Assert.Equal(nb.Get<double[]>("epochA2"), nb.Get<double[]>("epochB2"));
+        // epoch e of seed 5 is the listing's generator with seed 5·1000 + e (e from 0), regenerated here
+        Assert.Equal(LinReg.Data.SyntheticData.SeedListing(5001).Y[..32], nb.Get<double[]>("epochA2"));
     }
 
     [Fact]
@@ -78,8 +94,8 @@ public sealed class Nb04DataAndIteratorTests(Nb04Fixture nb) : IClassFixture<Nb0
     public void Exercises_PrintHintsNotAnswers()
     {
         var output = string.Concat(nb.Run.CodeCells.Where(c => c.Source.Contains("Check.Answer", StringComparison.Ordinal)).Select(c => c.StandardOutput));
-        Assert.Contains("✘ 04.1 not yet", output);
-        Assert.Contains("✘ 04.2 not yet", output);
+        Assert.Contains("✘ Exercise 4.1 not yet", output);
+        Assert.Contains("✘ Exercise 4.2 not yet", output);
         Assert.DoesNotContain("160", output);
     }
 }

@@ -8,8 +8,9 @@ public sealed class Nb06Fixture() : BookNotebookFixture("06-training-concisely.i
 
 /// <summary>
 /// 06 · Training concisely. Expected values: the seed listing's true parameters, the least-squares solution of the
-/// listing's data computed here with MathNet's QR (the floor of the loss), and the loss of the trained parameters
-/// computed here as mean((Xw + b − y)²) — nn.MSELoss's convention, no ½.
+/// listing's data computed here with MathNet's QR (the floor of the loss), the loss of the trained parameters
+/// computed here as mean((Xw + b − y)²) — nn.MSELoss's convention, no ½ — and for the estimation error against n,
+/// its σ/√n law, recomputed here with an independent QR solve of the notebook's datasets.
 /// </summary>
 [Collection(InProcessKernelCollection.Name)]
 public sealed class Nb06TrainingConciselyTests(Nb06Fixture nb) : IClassFixture<Nb06Fixture>
@@ -56,7 +57,7 @@ public sealed class Nb06TrainingConciselyTests(Nb06Fixture nb) : IClassFixture<N
     [Fact]
     public void ClosedFormReference_IsTheLeastSquaresFloor_SgdEndsJustAbove()
     {
-        var data = LinReg.Data.SyntheticData.SeedListing(0);
+        var (data, valid) = LinReg.Data.Split.TrainValidation(LinReg.Data.SyntheticData.Linear([2.0, -3.4], 4.2, 1250, 0.01, seed: 0), 0.2, seed: 0);
         var a = Matrix<double>.Build.Dense(data.Count, 3, (i, j) => j == 0 ? 1.0 : data.X[i * 2 + j - 1]);
         var y = Vector<double>.Build.Dense(data.Y);
         var theta = a.QR().Solve(y);
@@ -79,6 +80,41 @@ public sealed class Nb06TrainingConciselyTests(Nb06Fixture nb) : IClassFixture<N
         Assert.Equal(theta[0], b, 1e-3);
         // the floor ≈ σ²(n − 3)/n with σ = 0.01
         Assert.Equal(1e-4 * 997 / 1000, floor, 1e-5);
+        // the validation loss of the trained parameters, on the 250 held-out rows, ends on the same level
+        double validLoss = Enumerable.Range(0, valid.Count).Average(i => Math.Pow(valid.X[2 * i] * w[0] + valid.X[2 * i + 1] * w[1] + b - valid.Y[i], 2));
+        Assert.Equal(validLoss, nb.Get<double>("history", "Epochs.4.ValidationLoss"), 12);
+        Assert.Equal(1, validLoss / floor, 0.1);
+    }
+
+    [Fact]
+    public void EpochMeans_FallNearlyFiveOrdersOfMagnitude()
+    {
+        double first = nb.Get<double>("history", "Epochs.0.TrainLoss"), last = nb.Get<double>("history", "Epochs.4.TrainLoss");
+        Assert.InRange(Math.Log10(first / last), 4.8, 5.0);   // "nearly five", not "four"
+    }
+
+    [Fact]
+    public void EstimationError_FallsLikeSigmaOverRootN_RecomputedIndependently()
+    {
+        // the notebook's datasets (seed 1000·n + k), solved here with MathNet's QR instead of the library's solver
+        int[] sizes = nb.Get<int[]>("sizes");
+        var rms = nb.Get<double[]>("rmsError");
+        foreach (int k in new[] { 0, 5, 9 })
+        {
+            int n = sizes[k];
+            double sum = 0;
+            for (int r = 0; r < 50; r++)
+            {
+                var d = LinReg.Data.SyntheticData.Linear([2.0, -3.4], 4.2, n, 0.01, seed: 1000 * n + r);
+                var a = Matrix<double>.Build.Dense(n, 3, (i, j) => j == 0 ? 1.0 : d.X[i * 2 + j - 1]);
+                var theta = a.QR().Solve(Vector<double>.Build.Dense(d.Y));
+                sum += Math.Pow(theta[0] - 4.2, 2) + Math.Pow(theta[1] - 2, 2) + Math.Pow(theta[2] + 3.4, 2);
+            }
+            Assert.Equal(Math.Sqrt(sum / 150), rms[k], 9);
+        }
+        Assert.Equal(1, rms[9] / (0.01 / Math.Sqrt(10_000)), 0.15);
+        Assert.Equal(-0.5, nb.Get<double>("slope"), 0.05);
+        Assert.InRange(rms[0] / (0.01 / Math.Sqrt(10)), 1.05, 1.25);   // small n: above σ/√n
     }
 
     [Fact]
@@ -90,11 +126,26 @@ public sealed class Nb06TrainingConciselyTests(Nb06Fixture nb) : IClassFixture<N
     }
 
     [Fact]
+    public void ListingCell_LiveChartOfMinibatchAndValidationLoss()
+    {
+        var cell = nb.Run.CodeCells.Single(c => c.Source.Contains("new LiveLossChart", StringComparison.Ordinal));
+        var produced = Assert.Single(cell.Events.OfType<Microsoft.DotNet.Interactive.Events.DisplayedValueProduced>());
+        var updates = cell.Events.OfType<Microsoft.DotNet.Interactive.Events.DisplayedValueUpdated>().ToList();
+        Assert.NotEmpty(updates);
+        Assert.All(updates, u => Assert.Equal(produced.ValueId, u.ValueId));
+        string last = updates[^1].FormattedValues.Single(v => v.MimeType == "text/html").Value;
+        Assert.Contains("\"name\":\"minibatch loss\"", last);
+        Assert.Contains("\"name\":\"validation\"", last);
+    }
+
+    [Fact]
     public void Exercises_PrintHintsNotAnswers()
     {
         var output = string.Concat(nb.Run.CodeCells.Where(c => c.Source.Contains("Check.Answer", StringComparison.Ordinal)).Select(c => c.StandardOutput));
-        Assert.Contains("✘ 06.1 not yet", output);
-        Assert.Contains("✘ 06.2 not yet", output);
-        Assert.DoesNotContain("0.034", output);
+        Assert.Contains("✘ Exercise 6.1 not yet", output);
+        Assert.Contains("✘ Exercise 6.2 not yet", output);
+        Assert.Contains("✘ Exercise 6.4 not yet", output);
+        Assert.DoesNotContain("0.036", output);
+        Assert.DoesNotContain("0.0009375", output);
     }
 }

@@ -1,5 +1,6 @@
 using LinReg.Book.Tests.Support;
 using LinReg.Data;
+using LinReg.Probability;   // NormalSampler lives in LinReg.Data or LinReg.Probability, depending on the layout
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LinReg.Book.Tests.Notebooks;
@@ -67,5 +68,47 @@ public sealed class Nb07NoiseAndLikelihoodTests(Nb07Fixture nb) : IClassFixture<
         Assert.InRange(nb.Get<double>("ladShift"), 0, 1e-12);
         Assert.InRange(nb.Get<double>("ladShiftWorse"), 0, 1e-12);
         Assert.True(nb.Get<double>("scaleWithWorseOutlier") > nb.Get<double>("scaleWithOutlier"));
+        // a point that crosses the LAD line moves it a little, and pushing it further moves it no more
+        Assert.Equal(-0.012, nb.Get<double>("crossShift"), 0.001);
+        Assert.Equal(nb.Get<double>("crossShift"), nb.Get<double>("crossShiftWorse"), 12);
+        var residuals = nb.Get<double[]>("ladCleanResiduals");
+        Assert.True(residuals[29] > 0 && residuals[28] < 0, "point 29 below the clean LAD line, point 28 above");
+    }
+
+    [Fact]
+    public void SigmaDerivative_OfTheNegativeLogLikelihood_IsNOverSigmaMinusRssOverSigmaCubed()
+    {
+        // −log p(σ) = (n/2)·log(2πσ²) + Σr²/(2σ²), written here; its derivative is n/σ − Σr²/σ³ (not its negative)
+        double[] r = [-0.4, 0.2];
+        double Nll(double s) => r.Length / 2.0 * Math.Log(2 * Math.PI * s * s) + r.Sum(v => v * v) / (2 * s * s);
+        foreach (double s in new[] { 0.2, 0.5, 1.0 })
+        {
+            double numeric = (Nll(s + 1e-6) - Nll(s - 1e-6)) / 2e-6;
+            Assert.Equal(r.Length / s - r.Sum(v => v * v) / Math.Pow(s, 3), numeric, 6);
+        }
+        Assert.Equal(-15.0, (Nll(0.2 + 1e-6) - Nll(0.2 - 1e-6)) / 2e-6, 6);   // the text's number at σ = 0.2
+    }
+
+    [Fact]
+    public void Huber_LeastSquaresOnCleanData_OutlierPullsWithForceDelta()
+    {
+        // First-order conditions of the Huber fit, written here: Σ clip(rᵢ, −2, 2)·(xᵢ, 1) = 0 at the trained line.
+        var noise = new NormalSampler(3);
+        double[] x = Enumerable.Range(0, 30).Select(i => i / 3.0).ToArray();
+        double[] y = x.Select(v => 1.5 * v + 0.5 + 0.5 * noise.Next()).ToArray();
+        foreach (var (name, push) in new[] { ("huberClean", 0.0), ("huberOutlier", -40.0), ("huberWorse", -400.0) })
+        {
+            double w = nb.Get<double[]>(name, "Weight.Value")[0], b = nb.Get<double[]>(name, "Bias.Value")[0];
+            double[] t = (double[])y.Clone();
+            t[^1] += push;
+            double[] clipped = x.Select((v, i) => Math.Clamp(w * v + b - t[i], -2, 2)).ToArray();
+            Assert.Equal(0, clipped.Sum(), 9);
+            Assert.Equal(0, clipped.Zip(x, (c, v) => c * v).Sum(), 9);
+        }
+        double clean = nb.Get<double[]>("huberClean", "Weight.Value")[0];
+        double outlier = nb.Get<double[]>("huberOutlier", "Weight.Value")[0];
+        Assert.Equal(nb.Get<double[]>("olsClean", "Weights")[0], clean, 9);          // no clean residual beyond δ
+        Assert.Equal(0.018, clean - outlier, 0.001);
+        Assert.Equal(outlier, nb.Get<double[]>("huberWorse", "Weight.Value")[0], 9);
     }
 }

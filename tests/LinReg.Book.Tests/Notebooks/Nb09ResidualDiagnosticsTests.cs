@@ -112,6 +112,26 @@ public sealed class Nb09ResidualDiagnosticsTests(Nb09Fixture nb) : IClassFixture
     }
 
     [Fact]
+    public void Case4_ResidualLinesOfTheTwoGroups_CrossNearWhereTheTrueLinesMeet()
+    {
+        // model without the group: one line through both groups; the residual lines of A and B cross where the true
+        // lines 1 + 2x and 2.5 meet, x = 0.75 (recomputed here from regenerated data with MathNet's QR)
+        var (x, noise, g) = Draw(4, -2, 2);
+        double[] y = x.Select((v, i) => 1 + 2 * v + g[i] * (1.5 - 2 * v) + 0.5 * noise[i]).ToArray();
+        double[] common = Qr([x], y);
+        double[] r = x.Select((v, i) => common[0] * v + common[1] - y[i]).ToArray();
+        double[] LineOf(double group)
+        {
+            int[] rows = Enumerable.Range(0, N).Where(i => g[i] == group).ToArray();
+            return Qr([rows.Select(i => x[i]).ToArray()], rows.Select(i => r[i]).ToArray());
+        }
+        double[] a = LineOf(0), b = LineOf(1);
+        double crossing = (b[1] - a[1]) / (a[0] - b[0]);
+        Assert.Equal(crossing, nb.Get<double>("crossing"), 9);
+        Assert.Equal(0.75, crossing, 0.1);
+    }
+
+    [Fact]
     public void SummaryTable_EveryFixedFitIsBackInTheNoiseRange()
     {
         var curvatures = nb.Get<double[]>("curvatures");

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using LinReg.Book.Tests.Support;
 using LinReg.Data;
+using LinReg.Probability;   // NormalSampler: LinReg.Data before the layout change, LinReg.Probability after
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LinReg.Book.Tests.Notebooks;
@@ -77,19 +78,52 @@ public sealed class Nb11CommonPitfallsTests(Nb11Fixture nb) : IClassFixture<Nb11
     }
 
     [Fact]
-    public void Pitfall3_ForgettingZeroGrad_AccumulatesOscillatesAndDiverges()
+    public void Pitfall3_ForgettingZeroGrad_AccumulatesAndOscillates_GrowsOnlyWithMinibatches()
     {
         // hand: two backward passes of worked example 1 = 2·(−5, −2)
         Assert.Equal(-10.0, nb.Get<double>("accumulatedGradW"), 12);
         Assert.Equal(-4.0, nb.Get<double>("accumulatedGradB"), 12);
 
-        double zeroed = TupleItem("zeroed", 2), forgot = TupleItem("forgot", 2);
+        double zeroed = TupleItem("zeroed", 3), forgot = TupleItem("forgot", 3);   // FinalLoss
         Assert.True(zeroed < 1e-2, $"zeroed loss {zeroed}");
         Assert.True(forgot > 1000 * zeroed, $"forgot {forgot} vs zeroed {zeroed}");
         Assert.True(nb.Get<double>("lastEpochNormForgot") > 100 * nb.Get<double>("lastEpochNormZeroed"));
-        // η = 0.1: the correct loop reaches the noise floor ½σ² = 5e-5, the forgetful one grows
-        Assert.True(TupleItem("zeroedFast", 2) < 1e-4);
-        Assert.True(nb.Get<double>("forgotFastGrowth") > 10);
+        // η = 0.1: the correct loop reaches the noise floor ½σ² = 5e-5; without zeroing the full batch keeps its
+        // mean loss (neutral), the minibatch runs grow, with and without noise in y
+        Assert.True(TupleItem("zeroedFast", 3) < 1e-4);
+        Assert.Equal(1, nb.Get<double>("fullBatchEnvelopeRatio"), 0.01);
+        Assert.InRange(nb.Get<double>("minibatchGrowth"), 20, 35);
+        Assert.Equal(1, nb.Get<double>("noiseFreeGrowth") / nb.Get<double>("minibatchGrowth"), 0.1);
+    }
+
+    [Fact]
+    public void Pitfall3_FullBatchWithoutZeroGrad_IsTheRecursionOfTheText_StepByStep()
+    {
+        // The text's derivation, run here independently: e_{t+1} = (2I − ηH) e_t − e_{t−1}, with e = (w, b) − θ*,
+        // H = X̃ᵀX̃/n, θ* the least-squares solution (MathNet QR), e₁ = e₀ − ηHe₀ (the first buffer is the first
+        // gradient), and the loss L* + ½ eᵀHe after every step. It must be the notebook's full-batch run, step by step.
+        var data = SyntheticData.SeedListing(0);
+        var xt = Matrix<double>.Build.Dense(data.Count, 3, (i, j) => j < 2 ? data.X[i * 2 + j] : 1.0);
+        var y = Vector<double>.Build.Dense(data.Y);
+        var theta = xt.QR().Solve(y);
+        var h = xt.TransposeThisAndMultiply(xt) / data.Count;
+        double best = 0.5 * (xt * theta - y).DotProduct(xt * theta - y) / data.Count;
+        var w0 = new double[2];
+        var sampler = new NormalSampler(0);   // the model's initial weights: 𝒩(0, 0.01²), seed 0; b = 0
+        for (int j = 0; j < 2; j++) w0[j] = 0.01 * sampler.Next();
+        var previous = Vector<double>.Build.DenseOfArray([w0[0], w0[1], 0.0]) - theta;
+        var current = previous - 0.1 * (h * previous);
+        var notebook = (double[])nb.Get<ITuple>("forgotFull")[1]!;   // StepLoss
+        Assert.Equal(640, notebook.Length);
+        var twoIMinusEtaH = 2 * Matrix<double>.Build.DenseIdentity(3) - 0.1 * h;
+        for (int t = 0; t < 640; t++)
+        {
+            double loss = best + 0.5 * current.DotProduct(h * current);
+            Assert.True(Math.Abs(loss - notebook[t]) <= 1e-9 * (1 + loss), $"step {t + 1}: recursion {loss}, notebook {notebook[t]}");
+            (previous, current) = (current, twoIMinusEtaH * current - previous);
+        }
+        // the eigenvalues give |z| = 1 for 0 < ηλ < 4: here ηλ ≈ 0.1
+        Assert.All(HessianEigenvalues(data), l => Assert.InRange(0.1 * l, 0, 4));
     }
 
     [Fact]

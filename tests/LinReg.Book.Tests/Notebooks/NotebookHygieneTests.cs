@@ -44,6 +44,30 @@ public sealed class NotebookHygieneTests
         Assert.True(bad.Count == 0, "Notebook names must look like 02-one-sgd-step-by-hand.ipynb: " + string.Join(", ", bad));
     }
 
+    /// <summary>The longest code cell a reader is asked to read at once; bookkeeping beyond it belongs in a named
+    /// library helper (lib/LinReg/Experiments) or in a cell of its own.</summary>
+    public const int MaxCodeCellLines = 25;
+
+    [Fact]
+    public void SourceNotebooks_NoCodeCellLongerThan25Lines()
+    {
+        var tooLong = new List<string>();
+        foreach (var path in TestPaths.BookNotebooks())
+        {
+            var cells = JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray();
+            for (int i = 0; i < cells.Count; i++)
+            {
+                if ((string?)cells[i]!["cell_type"] != "code") continue;
+                var source = SourceNotebook.ReadMultilineString(cells[i]!["source"]) ?? "";
+                int lines = source.TrimEnd('\n').Split('\n').Length;
+                if (lines > MaxCodeCellLines)
+                    tooLong.Add($"{Path.GetFileName(path)}, cell {i + 1} ({(string?)cells[i]!["id"]}): {lines} lines, starting `{source.Split('\n')[0]}`");
+            }
+        }
+
+        Assert.True(tooLong.Count == 0, $"code cells longer than {MaxCodeCellLines} lines:\n" + string.Join("\n", tooLong));
+    }
+
     [Fact]
     public void PlotlyFixture_PassesTheSourceHygieneChecks()
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace LinReg.Book.Tests.Support;
@@ -61,46 +59,14 @@ internal static class RealKernel
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunProcessAsync(string workingDirectory, string[] args, TimeSpan limit, bool expectZero)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var (code, stdout, stderr) = await DotnetProcess.RunAsync(workingDirectory, args, limit);
+        if (expectZero && code != 0)
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
+            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed with exit code {code}:\n{stdout}\n{stderr}");
         }
 
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} (in {workingDirectory}) did not finish within {limit.TotalMinutes} min.");
-        }
-
-        var result = (process.ExitCode, await stdout, await stderr);
-        if (expectZero && result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed with exit code {result.ExitCode}:\n{result.Item2}\n{result.Item3}");
-        }
-
-        return result;
+        return (code, stdout, stderr);
     }
 
-    private static string Tail(string text) => text.Length <= 3000 ? text : "…" + text[^3000..];
+    private static string Tail(string text) => DotnetProcess.Tail(text);
 }

@@ -1,4 +1,4 @@
-using LinReg.Book.Runner;
+using LinReg.Book.Cli;
 
 namespace LinReg.Book.Tests.Support;
 

@@ -62,6 +62,16 @@ public class CsvTableTests
     }
 
     [Fact]
+    public void ToDataset_ImputeMean_ConstantColumnNotExactInBinary_ImputesTheValueItself()
+    {
+        // 1000 present values all "14.62": their mean is 14.62 (a naive running sum gives 14.620000000000298).
+        var text = "a,y\n" + string.Concat(Enumerable.Range(0, 1000).Select(i => $"14.62,{i}\n")) + ",1000\n";
+        var t = CsvTable.Parse(new StringReader(text), "c.csv").ToDataset("y", missing: MissingValuePolicy.ImputeMean);
+        Assert.Equal(14.62, t.Report.ImputedValues["a"]);
+        Assert.Equal(14.62, t.Data.X[1000]);
+    }
+
+    [Fact]
     public void Housing_MatchesTheFactsInItsReadme()
     {
         // data/housing/README.md: 20,640 rows; 207 empty total_bedrooms; ocean_proximity counts.

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using LinReg.Book.Html;
 
-namespace LinReg.Book.Html;
+namespace LinReg.Book.TeX;
 
 /// <summary>The MathML for one formula and what the converter could not handle in it.</summary>
 /// <param name="MathML">A complete <c>&lt;math&gt;</c> element (never empty; problems are shown in it in red).</param>

@@ -1,7 +1,7 @@
 using System.Xml.Linq;
-using LinReg.Book.Html;
+using LinReg.Book.TeX;
 
-namespace LinReg.Book.Tests.Html;
+namespace LinReg.Book.Tests.TeX;
 
 /// <summary>
 /// The LaTeX → MathML converter. Expected structures are the MathML Core elements that the TeX constructs mean

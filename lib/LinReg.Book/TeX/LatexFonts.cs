@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LinReg.Book.Html;
+namespace LinReg.Book.TeX;
 
 /// <summary>The math alphabets selected by \mathbf, \mathbb, \mathcal, ….</summary>
 internal enum MathFont

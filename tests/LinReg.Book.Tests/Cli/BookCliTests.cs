@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using LinReg.Book.Runner;
+using LinReg.Book.Cli;
 using LinReg.Book.Tests.Support;
 
-namespace LinReg.Book.Tests.Runner;
+namespace LinReg.Book.Tests.Cli;
 
 [Collection(InProcessKernelCollection.Name)]
 public sealed class BookCliTests

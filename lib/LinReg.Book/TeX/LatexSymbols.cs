@@ -1,4 +1,4 @@
-namespace LinReg.Book.Html;
+namespace LinReg.Book.TeX;
 
 /// <summary>How a symbol takes part in a formula; decides the MathML element and the spacing around it.</summary>
 internal enum SymbolClass
