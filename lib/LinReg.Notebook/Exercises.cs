@@ -20,6 +20,10 @@ internal static partial class Exercises
         // ---- 12: replace the model, keep the loop (Exercises12.cs)
         .. Notebook12(),
 
+        // ---- 13–14: generalization, weight decay (Exercises13To14.cs)
+        .. Notebooks13To14(),
+        // ---- 15: scaling up (Exercises15.cs)
+        .. Notebook15(),
         // ---- 16: how sure are we (Exercises16.cs)
         .. Notebook16(),
     ];

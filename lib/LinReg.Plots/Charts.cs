@@ -16,7 +16,7 @@ namespace LinReg.Plots;
 /// Display a chart by making it the last expression of a notebook cell (Plotly.NET.Interactive formats it), or
 /// render it with <see cref="ChartHtml"/>.
 /// </summary>
-public static class Charts
+public static partial class Charts
 {
     /// <summary>Default size of the non-square charts, in pixels.</summary>
     internal const int Width = 720, Height = 440;

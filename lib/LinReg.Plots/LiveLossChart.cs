@@ -65,16 +65,18 @@ public sealed class LiveLossChart : ITrainingObserver, IDisposable
     /// <param name="id">Suffix of the div id (<c>linreg-live-{id}</c>): letters, digits, '-' or '_'. Null = a
     /// per-process counter. Give distinct ids to live charts of different cells of one notebook.</param>
     /// <param name="timeProvider">Clock for the throttle; null = <see cref="TimeProvider.System"/>.</param>
-    /// <exception cref="ArgumentNullException">title or referenceName is null.</exception>
+    /// <param name="yTitle">Vertical axis title: "loss" unless the chart tracks something else (a distance, an error).</param>
+    /// <exception cref="ArgumentNullException">title, referenceName or yTitle is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">axis undefined; minInterval negative (other than infinite);
     /// updateEvery &lt; 0; reference not finite, or ≤ 0 with logY.</exception>
     /// <exception cref="ArgumentException">id has characters other than letters, digits, '-' and '_'.</exception>
     public LiveLossChart(string title = "Training loss", LossAxis axis = LossAxis.Step, bool logY = false,
         double? reference = null, string referenceName = "closed form", TimeSpan? minInterval = null,
-        int updateEvery = 0, string? id = null, TimeProvider? timeProvider = null)
+        int updateEvery = 0, string? id = null, TimeProvider? timeProvider = null, string yTitle = "loss")
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(referenceName);
+        ArgumentNullException.ThrowIfNull(yTitle);
         if (axis is not (LossAxis.Epoch or LossAxis.Step))
             throw new ArgumentOutOfRangeException(nameof(axis), axis, $"axis must be LossAxis.Epoch or LossAxis.Step, got {(int)axis}.");
         var interval = minInterval ?? TimeSpan.FromMilliseconds(250);
@@ -100,7 +102,7 @@ public sealed class LiveLossChart : ITrainingObserver, IDisposable
         _minInterval = interval;
         _updateEvery = updateEvery;
         _time = timeProvider ?? TimeProvider.System;
-        _yTitle = "loss";
+        _yTitle = yTitle;
     }
 
     /// <summary>The id of the chart's div in the displayed HTML (stable across runs).</summary>

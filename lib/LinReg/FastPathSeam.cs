@@ -33,11 +33,14 @@ internal static class FastPathSeam
     /// <summary>
     /// The argument checks of <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>
     /// (same order, same messages); the fast path passes <paramref name="checkFinite"/> = false when its own SIMD scan
-    /// found every value finite. The returned design is the readable solvers' view of the data.
+    /// found every value finite, or when its Gram pass will (see <c>FastLeastSquares.Run</c>). The returned design is
+    /// the readable solvers' view of the data.
     /// </summary>
     internal static Design Validate(double[] x, double[]? xLo, int rows, int cols, double[] y, double[]? yLo, bool fitIntercept,
-        LeastSquaresMethod method, IReadOnlyList<string>? featureNames, string xName, string yName, bool checkFinite) =>
-        LeastSquares.Validate(x, xLo, rows, cols, y, yLo, fitIntercept, method, columnMajor: false, featureNames, xName, yName, checkFinite);
+        LeastSquaresMethod method, IReadOnlyList<string>? featureNames, string xName, string yName, bool checkFinite,
+        string rowsName = "rows", string colsName = "cols") =>
+        LeastSquares.Validate(x, xLo, rows, cols, y, yLo, fitIntercept, method, columnMajor: false, featureNames, xName, yName, checkFinite,
+            rowsName, colsName);
 
     /// <summary>The readable solver for <paramref name="method"/> (what the fast path delegates, and its fallback that explains a rank-deficient design).</summary>
     internal static LeastSquaresResult Solve(Design design, LeastSquaresMethod method) => LeastSquaresSolvers.Solve(design, method);

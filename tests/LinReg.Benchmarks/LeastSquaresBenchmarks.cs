@@ -66,7 +66,8 @@ public class LeastSquaresBenchmarks
     private LeastSquaresResult? _last;
     private Vector<double>? _lastMathNet;
 
-    [GlobalSetup(Targets = [nameof(FloorGramAtPeak), nameof(FastNormalEquations), nameof(FastRefinedQr)])]
+    [GlobalSetup(Targets = [nameof(FloorGramAtPeak), nameof(FastNormalEquations), nameof(FastRefinedQr), nameof(LeastSquaresFit),
+        nameof(LeastSquaresFitNormalEquations)])]
     public void Setup() => _data = Workload.Get(Workload.N, D);
 
     [GlobalSetup(Target = nameof(MathNetNormalEquations))]
@@ -76,14 +77,14 @@ public class LeastSquaresBenchmarks
         (_x, _y) = LeastSquaresWork.MathNetDesign(_mathNetData);
     }
 
-    [GlobalCleanup(Targets = [nameof(FastNormalEquations), nameof(FastRefinedQr)])]
+    [GlobalCleanup(Targets = [nameof(FastNormalEquations), nameof(FastRefinedQr), nameof(LeastSquaresFit), nameof(LeastSquaresFitNormalEquations)])]
     public void Cleanup()
     {
-        if (_last is not null)
-            QualityColumn.Set(LeastSquaresWork.FromResult(_data, _last), _last.Method == LeastSquaresMethod.NormalEquations
-                ? nameof(FastNormalEquations) : nameof(FastRefinedQr), D);
+        if (_last is not null) QualityColumn.Set(LeastSquaresWork.FromResult(_data, _last), _lastName, D);
         _last = null;
     }
+
+    private string _lastName = "";
 
     [GlobalCleanup(Target = nameof(MathNetNormalEquations))]
     public void CleanupMathNet()
@@ -106,10 +107,34 @@ public class LeastSquaresBenchmarks
     }
 
     [Benchmark]
-    public LeastSquaresResult FastNormalEquations() => _last = FastLeastSquares.Fit(_data, LeastSquaresMethod.NormalEquations);
+    public LeastSquaresResult FastNormalEquations()
+    {
+        _lastName = nameof(FastNormalEquations);
+        return _last = FastLeastSquares.Fit(_data, LeastSquaresMethod.NormalEquations);
+    }
 
     [Benchmark]
-    public LeastSquaresResult FastRefinedQr() => _last = FastLeastSquares.Fit(_data);
+    public LeastSquaresResult FastRefinedQr()
+    {
+        _lastName = nameof(FastRefinedQr);
+        return _last = FastLeastSquares.Fit(_data);
+    }
+
+    /// <summary>The API the book teaches, on raw arrays (the NaN/±∞ check included): it switches to the streaming solver by itself.</summary>
+    [Benchmark]
+    public LeastSquaresResult LeastSquaresFit()
+    {
+        _lastName = nameof(LeastSquaresFit);
+        return _last = LeastSquares.Fit(_data.X, _data.Count, _data.Features, _data.Y);
+    }
+
+    /// <summary>The same with the normal equation (its check of X rides on the Gram pass).</summary>
+    [Benchmark]
+    public LeastSquaresResult LeastSquaresFitNormalEquations()
+    {
+        _lastName = nameof(LeastSquaresFitNormalEquations);
+        return _last = LeastSquares.Fit(_data.X, _data.Count, _data.Features, _data.Y, LeastSquaresMethod.NormalEquations);
+    }
 
     [Benchmark]
     public Vector<double> MathNetNormalEquations() => _lastMathNet = MultipleRegression.NormalEquations(_x!, _y!);
@@ -117,7 +142,8 @@ public class LeastSquaresBenchmarks
 
 /// <summary>
 /// The slow least-squares solvers, one call each (no warm-up): MathNet's managed MultipleRegression.QR and the
-/// library's readable (copying, scalar) normal equations and RefinedQr. At d = 500 they get the first 50 000 rows:
+/// library's readable (copying, scalar) normal equations and RefinedQr (called as LeastSquares.FitReadable: at these
+/// sizes LeastSquares.Fit itself switches to the streaming solvers). At d = 500 they get the first 50 000 rows:
 /// their cost is linear in n, so the n = 1e6 time is 20×.
 /// MathNetQrSmallN runs MathNet QR on 10 000 rows at every d to show that scaling.
 /// </summary>
@@ -176,8 +202,10 @@ public class SlowLeastSquaresBenchmarks
     public object MathNetQrSmallN() => _result = MultipleRegression.QR(_x!, _y!);
 
     [Benchmark]
-    public object LibraryNormalEquationsReadable() => _result = LeastSquares.Fit(_data, LeastSquaresMethod.NormalEquations);
+    public object LibraryNormalEquationsReadable() =>
+        _result = LeastSquares.FitReadable(_data.X, _data.Count, _data.Features, _data.Y, LeastSquaresMethod.NormalEquations, true);
 
     [Benchmark]
-    public object LibraryRefinedQrReadable() => _result = LeastSquares.Fit(_data);
+    public object LibraryRefinedQrReadable() =>
+        _result = LeastSquares.FitReadable(_data.X, _data.Count, _data.Features, _data.Y, LeastSquaresMethod.RefinedQr, true);
 }

@@ -56,6 +56,14 @@ public static class Smoke
             var xs = new double[d + 1];
             Console.WriteLine($"residual+gradient pass: {Time(() => a.Residuals(xs, xs, new double[d + 1], 2), 3)}");
             Console.WriteLine($"residual pass: {Time(() => a.Residuals(xs, xs, null, 2), 3)}");
+            Console.WriteLine($"TSS (double-double, two passes over y): {Time(() => a.TotalSumOfSquares(), 3)}");
+            Console.WriteLine($"residual pass + TSS: {Time(() => a.ResidualsAndTotal(xs, xs, 0.5, 2), 3)}");
+            Console.WriteLine($"design Gram: {Time(() => FastLeastSquares.DesignGram(a, 2), 3)}");
+            var gr = FastLeastSquares.DesignGram(a, 2);
+            var des = LinReg.Solvers.LeastSquares.Validate(data.X, null, data.Count, d, data.Y, null, true, LinReg.Solvers.LeastSquaresMethod.NormalEquations, false, null, "x", "y", checkFinite: false);
+            Console.WriteLine($"scaled Cholesky + diagnostics (no sums): {Time(() => LinReg.FastPathSeam.SolveNormalEquation(des, gr.G, gr.C, (h, l) => (0, 0)), 3)}");
+            var rm = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(d + 1, d + 1, (i, j) => i <= j ? 1.0 / (1 + i + j) + (i == j ? 1 : 0) : 0.0);
+            Console.WriteLine($"SVD of the p×p factor: {Time(() => rm.Svd(false), 3)}");
             Console.WriteLine($"residual pass 1 thread: {Time(() => a.Residuals(xs, xs, null, 1), 3)}");
             Console.WriteLine($"residual+gradient pass 1 thread: {Time(() => a.Residuals(xs, xs, new double[d + 1], 1), 3)}");
             Console.WriteLine($"validate: {Time(() => LinReg.Solvers.LeastSquares.Validate(data.X, null, data.Count, d, data.Y, null, true, LinReg.Solvers.LeastSquaresMethod.RefinedQr, false, null, "x", "y"), 3)}");

@@ -53,6 +53,20 @@ public class LiveLossChartTests
     }
 
     [Fact]
+    public void YTitle_DefaultsToLoss_AndNamesWhatTheChartTracks()
+    {
+        var plain = new LiveLossChart(id: "t-y1");
+        plain.Add(0, 1.0);
+        var distance = new LiveLossChart(logY: true, id: "t-y2", yTitle: "max |θ − θ*|");
+        distance.Add(0, 1.0);
+        distance.Add(1, 0.1);
+
+        Assert.Equal("loss", AxisTitle(Layout(plain.ToChart()), "yaxis"));
+        Assert.Equal("max |θ − θ*|", AxisTitle(Layout(distance.ToChart()), "yaxis"));
+        Assert.Throws<ArgumentNullException>(() => new LiveLossChart(yTitle: null!));
+    }
+
+    [Fact]
     public void ToHtml_IsDeterministicAndUsesTheStableDivId()
     {
         string Render()

@@ -9,7 +9,9 @@ namespace LinReg.Fast;
 /// Least squares for large n: the same problem, the same arguments, checks, exceptions and <see cref="LeastSquaresResult"/>
 /// as <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>, computed by passes that stream
 /// over the caller's row-major X on all cores without copying it.
-/// Not used by a notebook: the optimized path, used by the benchmarks (see lib/LinReg/Fast/README.md).
+/// <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/> switches to it by itself for large
+/// problems (<see cref="LeastSquares.UsesStreamingPath"/>). Taught in notebook 15 · Scaling up (lib/LinReg/Fast/README.md
+/// says what it must equal).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -62,8 +64,8 @@ public static class FastLeastSquares
         LeastSquaresMethod method = LeastSquaresMethod.RefinedQr, bool fitIntercept = true, int maxDegreeOfParallelism = -1)
     {
         int threads = Threads(maxDegreeOfParallelism);
-        var design = Check(x, null, rows, cols, y, null, fitIntercept, method, null, nameof(x), nameof(y), knownFinite: false, threads);
-        return Solve(design, new RowMajorDesign(x, null, rows, cols, y, null, fitIntercept), method, threads, Branch.Auto);
+        return Run(x, null, rows, cols, y, null, fitIntercept, method, knownFinite: false, threads, Branch.Auto,
+            finite => FastPathSeam.Validate(x, null, rows, cols, y, null, fitIntercept, method, null, nameof(x), nameof(y), finite));
     }
 
     /// <summary>Fits the dataset's targets on its features with the fast streaming solvers.</summary>
@@ -78,10 +80,9 @@ public static class FastLeastSquares
         ArgumentNullException.ThrowIfNull(data);
         int threads = Threads(maxDegreeOfParallelism);
         // a Dataset checked every value at construction: no second scan
-        var design = Check(data.X, null, data.Count, data.Features, data.Y, null, fitIntercept, method, data.FeatureNames,
-            nameof(data), nameof(data), knownFinite: true, threads);
-        return Solve(design, new RowMajorDesign(data.X, null, data.Count, data.Features, data.Y, null, fitIntercept), method,
-            threads, Branch.Auto);
+        return Run(data.X, null, data.Count, data.Features, data.Y, null, fitIntercept, method, knownFinite: true, threads, Branch.Auto,
+            finite => FastPathSeam.Validate(data.X, null, data.Count, data.Features, data.Y, null, fitIntercept, method, data.FeatureNames,
+                nameof(data), nameof(data), finite, nameof(data), nameof(data)));
     }
 
     /// <summary>
@@ -105,11 +106,14 @@ public static class FastLeastSquares
         bool fitIntercept = true, int maxDegreeOfParallelism = -1)
     {
         int threads = Threads(maxDegreeOfParallelism);
-        var design = Check(xHi, xLo, rows, cols, yHi, yLo, fitIntercept, LeastSquaresMethod.RefinedQr, null, nameof(xHi), nameof(yHi),
-            knownFinite: false, threads);
-        return Solve(design, new RowMajorDesign(xHi, xLo, rows, cols, yHi, yLo, fitIntercept), LeastSquaresMethod.RefinedQr,
-            threads, Branch.Auto);
+        return Run(xHi, xLo, rows, cols, yHi, yLo, fitIntercept, LeastSquaresMethod.RefinedQr, knownFinite: false, threads, Branch.Auto,
+            finite => FastPathSeam.Validate(xHi, xLo, rows, cols, yHi, yLo, fitIntercept, LeastSquaresMethod.RefinedQr, null,
+                nameof(xHi), nameof(yHi), finite));
     }
+
+    /// <summary>How many fits this thread has started on the fast path (tests check that the automatic switch took it).</summary>
+    [ThreadStatic]
+    internal static int RunsOnThisThread;
 
     /// <summary>Which preconditioner RefinedQr uses (tests force each one).</summary>
     internal enum Branch
@@ -121,24 +125,59 @@ public static class FastLeastSquares
 
     /// <summary>RefinedQr with a forced preconditioner (for tests), inputs as <see cref="FitDoubleDouble"/>.</summary>
     internal static LeastSquaresResult FitRefined(double[] xHi, double[]? xLo, int rows, int cols, double[] yHi, double[]? yLo,
-        bool fitIntercept, Branch branch, int threads = 2)
-    {
-        var design = Check(xHi, xLo, rows, cols, yHi, yLo, fitIntercept, LeastSquaresMethod.RefinedQr, null, nameof(xHi), nameof(yHi),
-            knownFinite: false, threads);
-        return Solve(design, new RowMajorDesign(xHi, xLo, rows, cols, yHi, yLo, fitIntercept), LeastSquaresMethod.RefinedQr, threads, branch);
-    }
+        bool fitIntercept, Branch branch, int threads = 2) =>
+        Run(xHi, xLo, rows, cols, yHi, yLo, fitIntercept, LeastSquaresMethod.RefinedQr, knownFinite: false, threads, branch,
+            finite => FastPathSeam.Validate(xHi, xLo, rows, cols, yHi, yLo, fitIntercept, LeastSquaresMethod.RefinedQr, null,
+                nameof(xHi), nameof(yHi), finite));
 
     /// <summary>
-    /// The readable path's argument checks (same order, same messages), with the scan for NaN/±∞ done by a SIMD pass
-    /// (or skipped for a <see cref="Dataset"/>, which checked at construction); when the scan finds one, the readable
-    /// check runs to name its row and column.
+    /// The entry of every fit, the automatic switch of <see cref="LeastSquares.Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/>
+    /// included: the readable path's argument checks (same order, same exceptions, same messages — <paramref name="validate"/>
+    /// runs them, with or without the scan for NaN/±∞ that names the first bad entry's row and column), then the solver.
     /// </summary>
-    private static Design Check(double[] x, double[]? xLo, int rows, int cols, double[] y, double[]? yLo, bool intercept,
-        LeastSquaresMethod method, IReadOnlyList<string>? names, string xName, string yName, bool knownFinite, int threads)
+    /// <remarks>
+    /// For NormalEquations and RefinedQr the scan for NaN/±∞ is FUSED into the Gram pass both solvers start with: a NaN
+    /// or ±∞ anywhere in row i of X makes the diagonal entry Σᵢ xᵢⱼ² of its column NaN or +∞ (no sum of finite squares
+    /// and a NaN/∞ term is finite), and one in yᵢ makes Σᵢ yᵢ² non-finite. So the pass over X that forms XᵀX is also the
+    /// check; only when it finds a non-finite diagonal does the readable scan run, to name the first bad entry (if it
+    /// finds none, the squares overflowed and the readable solvers' behaviour on such data follows). The trailing parts
+    /// of double-double input, and the Qr/Svd methods, are scanned up front (SIMD, then the readable scan to name it).
+    /// When rows &lt; unknowns the readable order of checks (finiteness before that shape error) is kept by scanning
+    /// first too.
+    /// </remarks>
+    /// <param name="x">X (hi parts), row-major.</param>
+    /// <param name="xLo">Trailing parts of X or null.</param>
+    /// <param name="rows">n.</param>
+    /// <param name="cols">d.</param>
+    /// <param name="y">y (hi parts).</param>
+    /// <param name="yLo">Trailing parts of y or null.</param>
+    /// <param name="intercept">Whether to fit b.</param>
+    /// <param name="method">The solver.</param>
+    /// <param name="knownFinite">True when every value was checked already (a <see cref="Dataset"/>).</param>
+    /// <param name="threads">Worker threads (≥ 1).</param>
+    /// <param name="branch">RefinedQr's preconditioner (tests force one).</param>
+    /// <param name="validate">The readable checks of the caller's overload; the argument says whether to scan for NaN/±∞.</param>
+    internal static LeastSquaresResult Run(double[] x, double[]? xLo, int rows, int cols, double[] y, double[]? yLo, bool intercept,
+        LeastSquaresMethod method, bool knownFinite, int threads, Branch branch, Func<bool, Design> validate)
     {
-        bool finite = knownFinite || x is null || y is null
-            || (AllFinite(x, threads) && AllFinite(y, threads) && (xLo is null || AllFinite(xLo, threads)) && (yLo is null || AllFinite(yLo, threads)));
-        return FastPathSeam.Validate(x!, xLo, rows, cols, y!, yLo, intercept, method, names, xName, yName, checkFinite: !finite);
+        RunsOnThisThread++;
+        bool streamed = method is LeastSquaresMethod.NormalEquations or LeastSquaresMethod.RefinedQr;
+        bool scanFirst = !knownFinite && (!streamed || (long)rows < (long)cols + (intercept ? 1 : 0)
+            || (xLo is not null && !AllFinite(xLo, threads)) || (yLo is not null && !AllFinite(yLo, threads)));
+        if (scanFirst && x is not null && y is not null && AllFinite(x, threads) && AllFinite(y, threads)
+            && (xLo is null || AllFinite(xLo, threads)) && (yLo is null || AllFinite(yLo, threads)))
+        {
+            scanFirst = false;   // the SIMD scan found every value finite: the readable scan has nothing to name
+        }
+        var design = validate(scanFirst);
+        if (!streamed) return FastPathSeam.Solve(design, method);
+        var a = new RowMajorDesign(x!, xLo, rows, cols, y!, yLo, intercept);   // (validate threw for null arrays)
+        var gram = DesignGram(a, threads);
+        if (!knownFinite && !gram.AllFinite) validate(true);   // names the first NaN/±∞ (returns only if the squares overflowed)
+        return method == LeastSquaresMethod.NormalEquations
+            ? FastPathSeam.SolveNormalEquation(design, gram.G, gram.C,
+                (xh, xl) => a.ResidualsAndTotal(xh, xl, intercept ? gram.C[0] / rows : 0, threads))   // Σy/n from the Gram pass
+            : Refined(design, a, gram.G, threads, branch);
     }
 
     /// <summary>Whether every value is finite (<see cref="System.Numerics.Tensors.TensorPrimitives.IsFiniteAll{T}"/> over 1M-value chunks, in parallel).</summary>
@@ -166,24 +205,26 @@ public static class FastLeastSquares
         return maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
     }
 
-    private static LeastSquaresResult Solve(Design design, RowMajorDesign a, LeastSquaresMethod method, int threads, Branch branch) =>
-        method switch
-        {
-            LeastSquaresMethod.NormalEquations => NormalEquations(design, a, threads),
-            LeastSquaresMethod.RefinedQr => Refined(design, a, threads, branch),
-            _ => FastPathSeam.Solve(design, method),
-        };
+    // ------------------------------------------------------------------ the Gram pass (both solvers start with it)
 
-    // ------------------------------------------------------------------ normal equations
-
-    private static LeastSquaresResult NormalEquations(Design design, RowMajorDesign a, int threads)
+    /// <summary>G = AᵀA, c = Aᵀy and yᵀy of the design (intercept column first) from the streaming Gram kernel (hi parts).</summary>
+    internal readonly record struct Gram(double[,] G, double[] C, double YtY)
     {
-        var (g, c) = DesignGram(a, threads);
-        return FastPathSeam.SolveNormalEquation(design, g, c, (xh, xl) => Sums(a, xh, xl, threads));
+        /// <summary>Whether every diagonal entry of G, every entry of c and yᵀy are finite (see <see cref="Run"/>).</summary>
+        internal bool AllFinite
+        {
+            get
+            {
+                if (!double.IsFinite(YtY)) return false;
+                for (int j = 0; j < C.Length; j++)
+                    if (!double.IsFinite(G[j, j]) || !double.IsFinite(C[j])) return false;
+                return true;
+            }
+        }
     }
 
     /// <summary>G = AᵀA and c = Aᵀy of the design (intercept column first) from the streaming Gram kernel (hi parts).</summary>
-    internal static (double[,] G, double[] C) DesignGram(RowMajorDesign a, int threads)
+    internal static Gram DesignGram(RowMajorDesign a, int threads)
     {
         int d = a.Features, p = a.Columns, off = a.Intercept ? 1 : 0;
         int pp = GramKernel.PaddedWidth(d);
@@ -198,7 +239,7 @@ public static class FastLeastSquares
             for (int j = 0; j < p; j++) g[i, j] = full[pi * pp + Packed(j)];
             c[i] = full[pi * pp + d + 1];
         }
-        return (g, c);
+        return new Gram(g, c, full[(d + 1) * pp + d + 1]);
     }
 
     private static (double Rss, double Tss) Sums(RowMajorDesign a, double[] xHi, double[] xLo, int threads) =>
@@ -229,10 +270,9 @@ public static class FastLeastSquares
         }
     }
 
-    private static LeastSquaresResult Refined(Design design, RowMajorDesign a, int threads, Branch branch)
+    private static LeastSquaresResult Refined(Design design, RowMajorDesign a, double[,] g, int threads, Branch branch)
     {
         int p = a.Columns;
-        var (g, _) = DesignGram(a, threads);
         // power-of-two column scaling D (exact): column norms into [½, 1)
         var scale = new double[p];
         var colNorm = new double[p];

@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using LinReg.Data;
 using LinReg.Losses;
 using LinReg.Models;
+using LinReg.Optim;
 using LinReg.Training;
 using LinReg.Numerics;
 
@@ -11,9 +14,15 @@ namespace LinReg.Fast;
 /// The optimized training loop for ŷ = Xw + b with the squared loss and minibatch SGD: the same numbers as
 /// <c>new Trainer(model, loss, new Sgd(model.Parameters, η, λ)).Fit(new DataIter(data, |B|, shuffle, seed), epochs)</c>
 /// (to rounding), without the per-minibatch work of the readable loop.
-/// Not used by a notebook: the optimized path, used by the benchmarks (see lib/LinReg/Fast/README.md).
+/// Taught in notebook 15 · Scaling up (the readable <see cref="Trainer"/> is the loop notebooks 05 and 06 teach; this one
+/// gives its numbers on a million rows at about the speed of reading the rows once: lib/LinReg/Fast/README.md).
 /// </summary>
 /// <remarks>
+/// <para>
+/// <b>From a readable trainer.</b> <see cref="TryCreate"/> takes an assembled <see cref="Trainer"/> and returns the
+/// fast trainer for the same pieces when it supports them, or says why not — no exception either way, so a program
+/// can write <c>if (FastSgdTrainer.TryCreate(trainer, out var fast, out var why)) fast.Fit(loader, 5); else trainer.Fit(loader, 5);</c>.
+/// </para>
 /// <para>
 /// Per minibatch B of the shuffled index array, for each example i ∈ B read in place from the row-major X (no gathered
 /// copy): rᵢ = xᵢ·w + b − yᵢ (SIMD dot products, four rows at a time so their cache misses overlap), then
@@ -93,6 +102,108 @@ public sealed class FastSgdTrainer
         _lr = learningRate;
         _lossScale = halved ? 0.5 : 1.0;
         _mean = loss.Reduction == Reduction.Mean;
+    }
+
+    /// <summary>
+    /// The fast trainer for the pieces of a readable <paramref name="trainer"/>, when it supports them: a
+    /// <see cref="LinearRegressionScratch"/> or <see cref="Linear"/> model; a <see cref="SquaredLoss"/> or
+    /// <see cref="MseLoss"/> (either reduction, with or without the ½); an optimizer over exactly that model's weight and
+    /// bias that is a <see cref="ScratchSgd"/> with divisor 1 or an <see cref="Sgd"/> whose groups have no learning
+    /// rate of their own and no weight decay on the bias; and <see cref="Trainer.ZeroGradEachStep"/> on. Never throws
+    /// for unsupported pieces: it returns false and <paramref name="reason"/> names the first piece it cannot run.
+    /// </summary>
+    /// <remarks>
+    /// The fast trainer trains the same model object in place, with the optimizer's learning rate and weight decay as
+    /// they are now (a snapshot: set <see cref="LearningRate"/> to change it later). Its <c>Fit</c> takes the
+    /// <see cref="DataIter"/> or <see cref="DataLoader"/> the readable loop would enumerate and gives the same
+    /// permutations and, to rounding (1e-10), the same parameters and losses (lib/LinReg/Fast/README.md).
+    /// </remarks>
+    /// <param name="trainer">The readable trainer whose pieces to run fast.</param>
+    /// <param name="fast">The fast trainer, or null.</param>
+    /// <param name="reason">Why the fast trainer can (a summary of the pieces) or cannot (the first unsupported piece) run them.</param>
+    /// <returns>Whether <paramref name="fast"/> was created.</returns>
+    public static bool TryCreate(Trainer? trainer, [NotNullWhen(true)] out FastSgdTrainer? fast, out string reason)
+    {
+        fast = null;
+        if (trainer is null)
+        {
+            reason = "There is no trainer (null).";
+            return false;
+        }
+        (Parameter Weight, Parameter Bias)? parameters = trainer.Model switch
+        {
+            LinearRegressionScratch m => (m.Weight, m.Bias),
+            Linear m => (m.Weight, m.Bias),
+            _ => null,
+        };
+        if (parameters is not { } wb)
+        {
+            reason = $"The model is a {trainer.Model.GetType().Name}; the fast trainer trains only ŷ = Xw + b (LinearRegressionScratch or Linear).";
+            return false;
+        }
+        if (trainer.Loss is not (SquaredLoss or MseLoss))
+        {
+            reason = $"The loss is a {trainer.Loss.GetType().Name}; the fast trainer implements only the squared loss (SquaredLoss or MseLoss).";
+            return false;
+        }
+        if (!trainer.ZeroGradEachStep)
+        {
+            reason = "ZeroGradEachStep is off (gradients accumulate across minibatches, the pitfall notebook 11 shows); the fast trainer always starts each step from a zero gradient.";
+            return false;
+        }
+        double weightDecay = 0;
+        switch (trainer.Optimizer)
+        {
+            case ScratchSgd scratch:
+                if (scratch.Divisor != 1)
+                {
+                    reason = FormattableString.Invariant($"The ScratchSgd divides the gradient by {scratch.Divisor}; the fast trainer takes the loss's own reduction (use divisor 1 with a Mean loss).");
+                    return false;
+                }
+                if (!SameParameters(scratch.Parameters, wb, out reason)) return false;
+                break;
+            case Sgd sgd:
+                var seen = new List<Parameter>();
+                foreach (var group in sgd.Groups)
+                {
+                    if (group.LearningRate is { } own)
+                    {
+                        reason = FormattableString.Invariant($"A parameter group has its own learning rate ({own}); the fast trainer uses one learning rate for w and b.");
+                        return false;
+                    }
+                    foreach (var p in group.Parameters)
+                    {
+                        seen.Add(p);
+                        if (ReferenceEquals(p, wb.Bias) && group.WeightDecay != 0)
+                        {
+                            reason = FormattableString.Invariant($"The bias is decayed (λ = {group.WeightDecay}); the fast trainer decays the weights only, as Sgd does by default.");
+                            return false;
+                        }
+                        if (ReferenceEquals(p, wb.Weight)) weightDecay = group.WeightDecay;
+                    }
+                }
+                if (!SameParameters(seen, wb, out reason)) return false;
+                break;
+            default:
+                reason = $"The optimizer is a {trainer.Optimizer.GetType().Name}; the fast trainer implements plain SGD (Sgd or ScratchSgd).";
+                return false;
+        }
+        fast = trainer.Model is LinearRegressionScratch scratchModel
+            ? new FastSgdTrainer(scratchModel, trainer.Loss, trainer.Optimizer.LearningRate, weightDecay)
+            : new FastSgdTrainer((Linear)trainer.Model, trainer.Loss, trainer.Optimizer.LearningRate, weightDecay);
+        reason = string.Create(CultureInfo.InvariantCulture,
+            $"Supported: {trainer.Model.GetType().Name} (ŷ = Xw + b), {trainer.Loss.GetType().Name} ({trainer.Loss.Reduction}), {trainer.Optimizer.GetType().Name} with η = {trainer.Optimizer.LearningRate}, λ = {weightDecay} on w.");
+        return true;
+    }
+
+    /// <summary>Whether the optimizer updates exactly the model's weight and bias, each once.</summary>
+    private static bool SameParameters(IReadOnlyList<Parameter> parameters, (Parameter Weight, Parameter Bias) wb, out string reason)
+    {
+        bool same = parameters.Count == 2
+            && parameters.Count(p => ReferenceEquals(p, wb.Weight)) == 1
+            && parameters.Count(p => ReferenceEquals(p, wb.Bias)) == 1;
+        reason = same ? "" : $"The optimizer updates {parameters.Count} parameter(s) that are not exactly the model's weight and bias; the fast trainer updates the model's own w and b.";
+        return same;
     }
 
     /// <summary>The model being trained (its parameters are updated in place).</summary>

@@ -66,20 +66,7 @@ internal sealed class RowMajorDesign
             double[]? gh = gradient is null ? null : new double[d];
             double[]? gl = gradient is null ? null : new double[d];
             double rssHi = 0, rssLo = 0, g0Hi = 0, g0Lo = 0;
-            for (int i = start; i < end; i++)
-            {
-                var (sHi, sLo) = RowDot(i, wHi, wLo);
-                double rHi = Y[i], rLo = YLo?[i] ?? 0.0;
-                AddDD(ref rHi, ref rLo, -bHi, -bLo);
-                AddDD(ref rHi, ref rLo, -sHi, -sLo);
-                double pr = DoubleDouble.TwoProduct(rHi, rHi, out double er);
-                AddDD(ref rssHi, ref rssLo, pr, er + 2 * rHi * rLo);
-                if (gh is not null)
-                {
-                    AddRow(i, rHi, rLo, gh, gl!);
-                    AddDD(ref g0Hi, ref g0Lo, rHi, rLo);
-                }
-            }
+            AccumulateRange(start, end, wHi, wLo, bHi, bLo, gh, gl, ref g0Hi, ref g0Lo, ref rssHi, ref rssLo);
             parts[t] = (rssHi, rssLo, gh, gl, g0Hi, g0Lo);
         });
         double rh = 0, rl = 0;
@@ -98,6 +85,75 @@ internal sealed class RowMajorDesign
             for (int j = 0; j < d; j++) gradient[Off + j] = sumHi[j] + sumLo[j];
         }
         return rh + rl;
+    }
+
+    /// <summary>
+    /// RSS as <see cref="Residuals"/> computes it, and in the same pass over the rows the total sum of squares: with an
+    /// intercept Σ(yᵢ − ȳ)², computed as Σtᵢ² − (Σtᵢ)²/n with tᵢ = yᵢ − m in double-double for any centre m near ȳ (the
+    /// mean from the Gram pass), which is exact to double-double resolution whatever m is; without, Σyᵢ². The same
+    /// value the readable two-pass routine returns, without its two extra passes over y.
+    /// </summary>
+    internal (double Rss, double Tss) ResidualsAndTotal(double[] xHi, double[] xLo, double center, int threads)
+    {
+        var ranges = Ranges(threads);
+        int d = Features;
+        if (!Intercept || !double.IsFinite(center)) center = 0;
+        var parts = new (double RssHi, double RssLo, double S1Hi, double S1Lo, double S2Hi, double S2Lo)[ranges.Length];
+        var wHi = new double[d];
+        var wLo = new double[d];
+        Array.Copy(xHi, Off, wHi, 0, d);
+        Array.Copy(xLo, Off, wLo, 0, d);
+        double bHi = Intercept ? xHi[0] : 0, bLo = Intercept ? xLo[0] : 0;
+        Parallel.For(0, ranges.Length, new ParallelOptions { MaxDegreeOfParallelism = ranges.Length }, t =>
+        {
+            var (start, end) = ranges[t];
+            double rssHi = 0, rssLo = 0, g0Hi = 0, g0Lo = 0, s1Hi = 0, s1Lo = 0, s2Hi = 0, s2Lo = 0;
+            AccumulateRange(start, end, wHi, wLo, bHi, bLo, null, null, ref g0Hi, ref g0Lo, ref rssHi, ref rssLo);
+            for (int i = start; i < end; i++)
+            {
+                double tHi = DoubleDouble.TwoSum(Y[i], -center, out double tLo);
+                tLo += YLo?[i] ?? 0.0;
+                AddDD(ref s1Hi, ref s1Lo, tHi, tLo);
+                double sq = DoubleDouble.TwoProduct(tHi, tHi, out double e);
+                AddDD(ref s2Hi, ref s2Lo, sq, e + 2 * tHi * tLo);
+            }
+            parts[t] = (rssHi, rssLo, s1Hi, s1Lo, s2Hi, s2Lo);
+        });
+        double rh = 0, rl = 0, ah = 0, al = 0, bh = 0, bl = 0;
+        foreach (var part in parts)
+        {
+            AddDD(ref rh, ref rl, part.RssHi, part.RssLo);
+            AddDD(ref ah, ref al, part.S1Hi, part.S1Lo);
+            AddDD(ref bh, ref bl, part.S2Hi, part.S2Lo);
+        }
+        if (!Intercept) return (rh + rl, bh + bl);
+        var s1 = new DoubleDouble(ah, al);
+        var tss = new DoubleDouble(bh, bl) - s1 * s1 / Rows;
+        return (rh + rl, Math.Max(0, tss.Hi + tss.Lo));
+    }
+
+    /// <summary>
+    /// Rows [start, end) of the residual pass, added to the caller's double-double accumulators: rᵢ = yᵢ − b − xᵢᵀw with
+    /// w = wHi + wLo (the d feature weights) and b = bHi + bLo; RSS += rᵢ², and when <paramref name="gh"/> is given
+    /// (gh + gl)[j] += xᵢⱼ·rᵢ and g0 += rᵢ (the intercept column). The out-of-core solver calls it block by block.
+    /// </summary>
+    internal void AccumulateRange(int start, int end, double[] wHi, double[] wLo, double bHi, double bLo, double[]? gh, double[]? gl,
+        ref double g0Hi, ref double g0Lo, ref double rssHi, ref double rssLo)
+    {
+        for (int i = start; i < end; i++)
+        {
+            var (sHi, sLo) = RowDot(i, wHi, wLo);
+            double rHi = Y[i], rLo = YLo?[i] ?? 0.0;
+            AddDD(ref rHi, ref rLo, -bHi, -bLo);
+            AddDD(ref rHi, ref rLo, -sHi, -sLo);
+            double pr = DoubleDouble.TwoProduct(rHi, rHi, out double er);
+            AddDD(ref rssHi, ref rssLo, pr, er + 2 * rHi * rLo);
+            if (gh is not null)
+            {
+                AddRow(i, rHi, rLo, gh, gl!);
+                AddDD(ref g0Hi, ref g0Lo, rHi, rLo);
+            }
+        }
     }
 
     /// <summary>Σⱼ xᵢⱼ·(wHi[j] + wLo[j]) (+ xLoᵢⱼ·wHi[j]) in double-double.</summary>

@@ -33,6 +33,9 @@ public sealed class ScratchSgd : IOptimizer
     /// <summary>The gradient divisor.</summary>
     public double Divisor { get; }
 
+    /// <summary>The parameters this optimizer updates.</summary>
+    public IReadOnlyList<Parameter> Parameters => _parameters;
+
     /// <inheritdoc/>
     public double LearningRate
     {

@@ -8,7 +8,7 @@ namespace LinReg.Optim;
 /// Minibatch stochastic gradient descent (PyTorch's <c>torch.optim.SGD</c>): for every parameter p,
 /// p ← p − η (∇p + λ p), with λ the group's weight decay. The gradient is whatever the backward passes
 /// accumulated; with a Mean-reduced loss that is the seed's (1/|B|) Σ ∇ℓᵢ.
-/// Taught in notebook 06 · Training concisely.
+/// Taught in notebook 06 · Training concisely; its weight decay in notebook 14 · Weight decay.
 /// </summary>
 public sealed class Sgd : IOptimizer
 {

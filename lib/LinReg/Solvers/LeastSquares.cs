@@ -1,5 +1,6 @@
 using LinReg.Numerics;
 using LinReg.Data;
+using LinReg.Fast;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace LinReg.Solvers;
@@ -16,9 +17,55 @@ namespace LinReg.Solvers;
 /// Qr, Svd and RefinedQr n·p² plus one n×p working copy; RefinedQr adds a few O(n·p) double-double refinement passes.
 /// For small problems with exact answers see <see cref="ExactLeastSquares"/>. No method returns an answer it has reason
 /// to doubt without saying so in <see cref="LeastSquaresResult.Warning"/> (or refusing with an exception).
+/// <para>
+/// <b>Large problems.</b> From <see cref="StreamingMinRows"/> rows and <see cref="StreamingMinMultiplyAdds"/> multiply-adds
+/// of forming XᵀX (n·p², p unknowns) on, NormalEquations and RefinedQr run the streaming multi-core solvers of
+/// <see cref="FastLeastSquares"/> instead of the readable ones: the same checks, exceptions, messages and result, equal
+/// to the readable solvers' to 1e-12 relative (tests/LinReg.Tests/Solvers/StreamingSwitchTests.cs), one to two
+/// orders of magnitude faster (tests/LinReg.Benchmarks/README.md, where the threshold was measured).
+/// <see cref="UsesStreamingPath"/> says which path a problem takes. Data larger than memory:
+/// <see cref="OutOfCoreLeastSquares"/>. Taught in notebook 15 · Scaling up.
+/// </para>
 /// </remarks>
-public static class LeastSquares
+public static partial class LeastSquares
 {
+    /// <summary>
+    /// The fewest rows for which <see cref="Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/> may switch to
+    /// the streaming solvers (below it every problem is small enough that the readable solvers answer in well under a
+    /// second, and the book's notebooks 01–11 run the code they teach).
+    /// </summary>
+    public const int StreamingMinRows = 50_000;
+
+    /// <summary>
+    /// The size, in multiply-adds of forming XᵀX (n·p², p = d + 1 with the intercept), from which
+    /// <see cref="Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/> switches to the streaming solvers (given
+    /// at least <see cref="StreamingMinRows"/> rows): where the readable solvers start to take a noticeable fraction of
+    /// a second, and the streaming ones are already several times faster (measured: tests/LinReg.Benchmarks/README.md).
+    /// </summary>
+    public const long StreamingMinMultiplyAdds = 20_000_000;
+
+    /// <summary>
+    /// Whether <see cref="Fit(double[], int, int, double[], LeastSquaresMethod, bool)"/> (and the other overloads) solve a
+    /// problem of this size with the streaming multi-core solvers of <see cref="FastLeastSquares"/>: NormalEquations or
+    /// RefinedQr, rows ≥ <see cref="StreamingMinRows"/> and rows·p² ≥ <see cref="StreamingMinMultiplyAdds"/>.
+    /// Qr and Svd always run the readable solvers.
+    /// </summary>
+    /// <param name="rows">n.</param>
+    /// <param name="cols">d.</param>
+    /// <param name="method">The solver.</param>
+    /// <param name="fitIntercept">Whether b is fitted (p = d + 1).</param>
+    /// <returns>True when the streaming path computes the fit.</returns>
+    public static bool UsesStreamingPath(int rows, int cols, LeastSquaresMethod method = LeastSquaresMethod.RefinedQr, bool fitIntercept = true)
+    {
+        if (method is not (LeastSquaresMethod.NormalEquations or LeastSquaresMethod.RefinedQr)) return false;
+        if (rows < StreamingMinRows || cols < 0) return false;
+        long p = cols + (fitIntercept ? 1L : 0L);
+        return rows * p * p >= StreamingMinMultiplyAdds;
+    }
+
+    /// <summary>The worker threads of the automatic streaming path: every processor.</summary>
+    private static int StreamingThreads => Environment.ProcessorCount;
+
     /// <summary>
     /// Fits y ≈ Xw + b by least squares. <paramref name="x"/> is row-major: entry (i, j) is x[i·cols + j].
     /// </summary>
@@ -43,9 +90,30 @@ public static class LeastSquares
     public static LeastSquaresResult Fit(double[] x, int rows, int cols, double[] y,
         LeastSquaresMethod method = LeastSquaresMethod.RefinedQr, bool fitIntercept = true)
     {
+        if (UsesStreamingPath(rows, cols, method, fitIntercept))
+        {
+            return FastLeastSquares.Run(x, null, rows, cols, y, null, fitIntercept, method, knownFinite: false, StreamingThreads,
+                FastLeastSquares.Branch.Auto, finite => Validate(x, null, rows, cols, y, null, fitIntercept, method, columnMajor: false,
+                    featureNames: null, xName: nameof(x), yName: nameof(y), checkFinite: finite));
+        }
+        return FitReadable(x, rows, cols, y, method, fitIntercept);
+    }
+
+    /// <summary>The readable solvers whatever the size (what the automatic switch is tested and benchmarked against).</summary>
+    internal static LeastSquaresResult FitReadable(double[] x, int rows, int cols, double[] y, LeastSquaresMethod method, bool fitIntercept)
+    {
         var design = Validate(x, null, rows, cols, y, null, fitIntercept, method, columnMajor: false, featureNames: null,
             xName: nameof(x), yName: nameof(y));
         return LeastSquaresSolvers.Solve(design, method);
+    }
+
+    /// <summary>The readable RefinedQr on double-double data whatever the size (the reference of the automatic switch).</summary>
+    internal static LeastSquaresResult FitDoubleDoubleReadable(double[] xHi, double[]? xLo, int rows, int cols, double[] yHi, double[]? yLo,
+        bool fitIntercept)
+    {
+        var design = Validate(xHi, xLo, rows, cols, yHi, yLo, fitIntercept, LeastSquaresMethod.RefinedQr,
+            columnMajor: false, featureNames: null, xName: nameof(xHi), yName: nameof(yHi));
+        return LeastSquaresSolvers.Solve(design, LeastSquaresMethod.RefinedQr);
     }
 
     /// <summary>Fits y ≈ Xw + b with X given as a rectangular array x[i, j] (n×d).</summary>
@@ -59,9 +127,12 @@ public static class LeastSquares
         for (int i = 0; i < rows; i++)
             for (int j = 0; j < cols; j++)
                 flat[i * cols + j] = x[i, j];
-        var design = Validate(flat, null, rows, cols, y, null, fitIntercept, method, columnMajor: false, featureNames: null,
-            xName: nameof(x), yName: nameof(y), rowsName: nameof(x), colsName: nameof(x));
-        return LeastSquaresSolvers.Solve(design, method);
+        Design Check(bool finite) => Validate(flat, null, rows, cols, y, null, fitIntercept, method, columnMajor: false, featureNames: null,
+            xName: nameof(x), yName: nameof(y), checkFinite: finite, rowsName: nameof(x), colsName: nameof(x));
+        if (UsesStreamingPath(rows, cols, method, fitIntercept))
+            return FastLeastSquares.Run(flat, null, rows, cols, y!, null, fitIntercept, method, knownFinite: false, StreamingThreads,
+                FastLeastSquares.Branch.Auto, Check);
+        return LeastSquaresSolvers.Solve(Check(true), method);
     }
 
     /// <summary>Fits y ≈ Xw + b with MathNet types (a dense X is read in place, not copied, by NormalEquations).</summary>
@@ -73,9 +144,16 @@ public static class LeastSquares
         ArgumentNullException.ThrowIfNull(y);
         double[] data = x.AsColumnMajorArray() ?? x.ToColumnMajorArray();
         double[] yy = y.AsArray() ?? y.ToArray();
-        var design = Validate(data, null, x.RowCount, x.ColumnCount, yy, null, fitIntercept, method, columnMajor: true,
-            featureNames: null, xName: nameof(x), yName: nameof(y), rowsName: nameof(x), colsName: nameof(x));
-        return LeastSquaresSolvers.Solve(design, method);
+        // the checks run on the caller's column-major data, so the first NaN/±∞ named is the same on both paths
+        Design Check(bool finite) => Validate(data, null, x.RowCount, x.ColumnCount, yy, null, fitIntercept, method, columnMajor: true,
+            featureNames: null, xName: nameof(x), yName: nameof(y), checkFinite: finite, rowsName: nameof(x), colsName: nameof(x));
+        if (UsesStreamingPath(x.RowCount, x.ColumnCount, method, fitIntercept) && yy.Length == x.RowCount)
+        {
+            // the streaming kernels read rows: one row-major copy of X (the readable QR solvers copy X too)
+            return FastLeastSquares.Run(x.ToRowMajorArray(), null, x.RowCount, x.ColumnCount, yy, null, fitIntercept, method,
+                knownFinite: false, StreamingThreads, FastLeastSquares.Branch.Auto, Check);
+        }
+        return LeastSquaresSolvers.Solve(Check(true), method);
     }
 
     /// <summary>Fits the dataset's targets on its features; error messages name columns by the dataset's feature names.</summary>
@@ -87,10 +165,13 @@ public static class LeastSquares
         LeastSquaresMethod method = LeastSquaresMethod.RefinedQr, bool fitIntercept = true)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var design = Validate(data.X, null, data.Count, data.Features, data.Y, null, fitIntercept, method,
-            columnMajor: false, featureNames: data.FeatureNames, xName: nameof(data), yName: nameof(data), rowsName: nameof(data),
-            colsName: nameof(data));
-        return LeastSquaresSolvers.Solve(design, method);
+        Design Check(bool finite) => Validate(data.X, null, data.Count, data.Features, data.Y, null, fitIntercept, method,
+            columnMajor: false, featureNames: data.FeatureNames, xName: nameof(data), yName: nameof(data), checkFinite: finite,
+            rowsName: nameof(data), colsName: nameof(data));
+        if (UsesStreamingPath(data.Count, data.Features, method, fitIntercept))
+            return FastLeastSquares.Run(data.X, null, data.Count, data.Features, data.Y, null, fitIntercept, method, knownFinite: true,
+                StreamingThreads, FastLeastSquares.Branch.Auto, Check);
+        return LeastSquaresSolvers.Solve(Check(true), method);
     }
 
     /// <summary>
@@ -115,9 +196,14 @@ public static class LeastSquares
     public static LeastSquaresResult FitDoubleDouble(double[] xHi, double[]? xLo, int rows, int cols, double[] yHi, double[]? yLo,
         bool fitIntercept = true)
     {
-        var design = Validate(xHi, xLo, rows, cols, yHi, yLo, fitIntercept, LeastSquaresMethod.RefinedQr,
-            columnMajor: false, featureNames: null, xName: nameof(xHi), yName: nameof(yHi));
-        return LeastSquaresSolvers.Solve(design, LeastSquaresMethod.RefinedQr);
+        if (UsesStreamingPath(rows, cols, LeastSquaresMethod.RefinedQr, fitIntercept))
+        {
+            return FastLeastSquares.Run(xHi, xLo, rows, cols, yHi, yLo, fitIntercept, LeastSquaresMethod.RefinedQr, knownFinite: false,
+                StreamingThreads, FastLeastSquares.Branch.Auto, finite => Validate(xHi, xLo, rows, cols, yHi, yLo, fitIntercept,
+                    LeastSquaresMethod.RefinedQr, columnMajor: false, featureNames: null, xName: nameof(xHi), yName: nameof(yHi),
+                    checkFinite: finite));
+        }
+        return FitDoubleDoubleReadable(xHi, xLo, rows, cols, yHi, yLo, fitIntercept);
     }
 
     /// <summary>

@@ -17,12 +17,12 @@ public class KernelTests
     }
 
     [Theory]
-    [InlineData(1000, 13, 1)]   // P = 16: one 4×2 tile column
-    [InlineData(2500, 45, 2)]   // P = 48: 4×4, then 4×2 tiles
-    [InlineData(3000, 30, 2)]   // P = 32: the 4×4 tile alone, several blocks per thread
+    [InlineData(1000, 13, 1)]   // P = 16: an 8×16 tile, then 8×8 on the diagonal band
+    [InlineData(2500, 45, 2)]   // P = 48: 8×24 tiles, then 8×16 and 8×8 as the bands shorten
+    [InlineData(3000, 30, 2)]   // P = 32: 8×24 + 8×8, several blocks per thread
     [InlineData(7, 1, 2)]       // fewer rows than a block, more threads than blocks
-    [InlineData(900, 86, 2)]    // P = 88: 4×4 tiles, then 4×2 and 4×1 at the right edge
-    [InlineData(1200, 62, 1)]   // P = 64: two 4×4 tiles per row band, several blocks
+    [InlineData(900, 86, 2)]    // P = 88: 8×24 tiles, then 8×16 at the right edge
+    [InlineData(1200, 62, 1)]   // P = 64: two 8×24 tiles and an 8×16 per row band, several blocks
     public void GramKernel_Compute_EqualsThePlainSumsOfProducts(int n, int d, int threads)
     {
         var (x, y) = Data(n, d, seed: d);
@@ -105,5 +105,65 @@ public class KernelTests
         double rss = a.Residuals([1e16], [0], null, threads: 1);
 
         Assert.Equal(n, rss);
+    }
+}
+
+/// <summary>
+/// The fused total sum of squares of the normal-equation path against the readable two-pass routine, on targets whose
+/// mean dwarfs their spread (1e7 + u, u uniform on [−0.5, 0.5]): a one-pass Σy² − (Σy)²/n in double would cancel all of
+/// its digits here; the fused pass must agree with the two-pass double-double value whatever centre it is given.
+/// </summary>
+public class FusedTotalSumOfSquaresTests
+{
+    [Theory]
+    [InlineData(true, 1e7)]          // the centre the Gram pass gives: Σy/n
+    [InlineData(true, 1e7 + 0.37)]   // a poor centre: the correction term makes it exact anyway
+    [InlineData(false, 1e7)]         // no intercept: Σy²
+    public void ResidualsAndTotal_LargeMean_EqualsTheReadableTwoPassSum(bool intercept, double center)
+    {
+        var rng = new Random(5);
+        int n = 50_000;
+        var y = Enumerable.Range(0, n).Select(_ => 1e7 + (rng.NextDouble() - 0.5)).ToArray();
+        var x = Enumerable.Range(0, n * 2).Select(_ => rng.NextDouble()).ToArray();
+        var a = new RowMajorDesign(x, null, n, 2, y, null, intercept);
+        int p = intercept ? 3 : 2;
+
+        var (_, tss) = a.ResidualsAndTotal(new double[p], new double[p], center, threads: 2);
+
+        double expected = LinReg.FastPathSeam.TotalSumOfSquares(y, null, n, intercept);
+        Assert.Equal(expected, tss, 1e-13 * expected);
+        if (intercept) Assert.InRange(expected, n / 12.0 * 0.9, n / 12.0 * 1.1);   // Var(u) = 1/12
+    }
+}
+
+/// <summary>
+/// The compact-WY fold of a block into R against the one-reflector-at-a-time fold (the definition of the Householder
+/// steps written out): the same reflectors, so the same triangle up to rounding, on shapes with full 8-column panels, a
+/// narrower last panel, row counts that are not a multiple of the vector width, and a zero column.
+/// </summary>
+public class BlockedAbsorbTests
+{
+    [Theory]
+    [InlineData(27, 37, 40)]    // 3 full panels + 3 columns; 37 rows: 4 vectors + 5 tail rows
+    [InlineData(16, 64, 64)]    // two full panels, whole vectors
+    [InlineData(9, 5, 8)]       // fewer rows than columns, a one-column trailing part (odd count)
+    [InlineData(102, 316, 321)] // the out-of-core benchmark's [1 x y] at d = 100
+    public void AbsorbBlocked_EqualsTheUnblockedFold(int p, int m, int mb)
+    {
+        var rng = new Random(p * 1000 + m);
+        var r0 = new double[p * p];
+        for (int i = 0; i < p; i++)
+            for (int j = i; j < p; j++) r0[i * p + j] = rng.NextDouble() - 0.5 + (i == j ? 3 : 0);
+        var b0 = new double[mb * p];
+        for (int c = 0; c < p; c++)
+            for (int i = 0; i < m; i++) b0[c * mb + i] = c == 5 ? 0 : rng.NextDouble() - 0.5;   // column 5 all zeros
+
+        var (r1, b1) = ((double[])r0.Clone(), (double[])b0.Clone());
+        var (r2, b2) = ((double[])r0.Clone(), (double[])b0.Clone());
+        StreamingQr.Absorb(r1, p, b1, m, mb);
+        StreamingQr.AbsorbBlocked(r2, p, b2, m, mb);
+
+        double scale = r1.Max(Math.Abs);
+        for (int k = 0; k < r1.Length; k++) Assert.Equal(r1[k], r2[k], 1e-12 * scale);
     }
 }
