@@ -2,7 +2,7 @@ namespace LinReg.Notebook;
 
 /// <summary>
 /// A "Checked answer" cell found a wrong number: thrown by <see cref="Checked"/> so the notebook cell fails loudly
-/// (and the headless run reports it) instead of printing a quiet mismatch.
+/// (and the headless run reports it) instead of printing a quiet mismatch. Met in every notebook's checked cells.
 /// </summary>
 public sealed class CheckFailedException : Exception
 {

@@ -6,7 +6,8 @@ namespace LinReg.Notebook;
 /// The notebooks' "Checked answer" cells: compare a computed number with the value the text derives by hand.
 /// Right → prints one "✔ …" line to standard output. Wrong → throws <see cref="CheckFailedException"/> quoting the
 /// expected and actual values, so the cell (and a headless run of the notebook) fails loudly.
-/// A value passes when |expected − actual| ≤ tolerance (absolute); NaN never passes.
+/// A value passes when |expected − actual| ≤ tolerance (absolute); NaN never passes. Used in every notebook, from
+/// 01 · The model and the loss on.
 /// </summary>
 public static class Checked
 {

@@ -24,6 +24,8 @@ internal static partial class Exercises
         .. Notebooks13To14(),
         // ---- 15: scaling up (Exercises15.cs)
         .. Notebook15(),
+        // ---- 16: how sure are we (Exercises16.cs)
+        .. Notebook16(),
     ];
 
     internal static readonly IReadOnlyDictionary<string, Exercise> ById = All.ToDictionary(e => e.Id, StringComparer.Ordinal);

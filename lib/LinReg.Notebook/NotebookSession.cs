@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LinReg.Plots;
+using LinReg.Solvers;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -14,7 +15,10 @@ namespace LinReg.Notebook;
 /// plotly.js from public hosts, so offline every chart is an empty box. <see cref="Start"/> replaces that formatter
 /// with <see cref="ChartHtml.ToNotebookHtml"/> and displays the plotly.js that Plotly.NET embeds, once per notebook
 /// (<see cref="ChartHtml.PlotlyJsHtml"/>); every chart then draws with it.</para>
-/// Used by every notebook (the shared setup).
+/// <para>The rich displays of the core library's results: a <see cref="RegressionSummary"/> (from <c>fit.Summary()</c>)
+/// and an <see cref="AnovaTable"/> show as HTML tables, with their text tables beside them for plain-text clients (and
+/// for an exported app, which prints the text). The core library stays free of notebook code; the displays live here.</para>
+/// Used by every notebook (the shared setup); the summary displays are taught in notebook 16 · How sure are we?
 /// </summary>
 public static class NotebookSession
 {
@@ -33,6 +37,7 @@ public static class NotebookSession
     /// </summary>
     public static void Start()
     {
+        RegisterResultDisplays();
         Interlocked.Exchange(ref _charts, 0);
         Formatter.Register<GenericChart>(
             (chart, writer) => writer.Write(ChartHtml.ToNotebookHtml(chart, ChartIdPrefix + Interlocked.Increment(ref _charts))),
@@ -67,9 +72,22 @@ public static class NotebookSession
         var folder = Path.GetFullPath(Path.Combine(appDirectory, notebookFolder));
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"notebookFolder \"{notebookFolder}\" is {folder} from the app {appFile}, which does not exist; the app reads data files relative to the book's notebooks/ folder.");
+        RegisterResultDisplays();
         DisplayHost.WriteChartsBeside(appFile, Environment.CurrentDirectory);
         LiveLossChart.CompletedOutsideKernel = live => DisplayHost.Show(live.ToChart());
         Directory.SetCurrentDirectory(folder);
+    }
+
+    /// <summary>A <see cref="RegressionSummary"/> and an <see cref="AnovaTable"/> as HTML tables (<see cref="InferenceHtml"/>),
+    /// their text tables (<c>ToString()</c>) as the plain-text form.</summary>
+    private static void RegisterResultDisplays()
+    {
+        Formatter.Register<RegressionSummary>(s => InferenceHtml.Summary(s), HtmlFormatter.MimeType);
+        Formatter.Register<RegressionSummary>(s => s.ToString(), PlainTextFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(RegressionSummary), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
+        Formatter.Register<AnovaTable>(a => InferenceHtml.Anova(a), HtmlFormatter.MimeType);
+        Formatter.Register<AnovaTable>(a => a.ToString(), PlainTextFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(AnovaTable), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
     }
 
     /// <summary>The value of the plotly.js output (its formatted values are what the front end shows).</summary>

@@ -14,7 +14,7 @@ namespace LinReg.Plots;
 /// never shared or reused). Inputs are checked at the door: null → <see cref="ArgumentNullException"/>; empty,
 /// mismatched lengths or a NaN/±∞ value → <see cref="ArgumentException"/> naming the argument, the index and the value.
 /// Display a chart by making it the last expression of a notebook cell (Plotly.NET.Interactive formats it), or
-/// render it with <see cref="ChartHtml"/>.
+/// render it with <see cref="ChartHtml"/>. Used in every notebook, from 01 · The model and the loss on.
 /// </summary>
 public static partial class Charts
 {

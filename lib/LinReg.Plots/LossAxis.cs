@@ -1,6 +1,6 @@
 namespace LinReg.Plots;
 
-/// <summary>What the horizontal axis of a loss chart counts.</summary>
+/// <summary>What the horizontal axis of a loss chart counts. Used from notebook 06 · Training concisely on.</summary>
 public enum LossAxis
 {
     /// <summary>Epochs: one point per epoch, x = the 0-based epoch number the trainer reports.</summary>

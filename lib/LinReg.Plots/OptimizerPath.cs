@@ -2,7 +2,7 @@ namespace LinReg.Plots;
 
 /// <summary>
 /// The parameters an optimizer visited, in order: (W[k], B[k]) after k steps. Drawn over a loss surface as a
-/// line with markers.
+/// line with markers. Used in notebooks 02 · One SGD step by hand and 11 · Common pitfalls.
 /// </summary>
 /// <param name="Name">Legend entry (e.g. "SGD, η = 0.1").</param>
 /// <param name="W">The weight after each step (horizontal axis); as many as <paramref name="B"/>.</param>

@@ -53,12 +53,20 @@ internal static class FastPathSeam
         Func<double[], double[], (double Rss, double Tss)> sums) =>
         ScaledCholesky.Solve(design, xtx, xty, (xHi, xLo) => sums(xHi, xLo));
 
-    /// <summary>The result the readable solvers return, for a solution (per design column, intercept first) found by the fast path.</summary>
+    /// <summary>
+    /// The result the readable solvers return, for a solution (per design column, intercept first) found by the fast
+    /// path, with the covariance of the estimates from the fast path's triangular factor <paramref name="r"/> (row-major
+    /// p×p, upper, of the design scaled by <paramref name="scale"/>), refined as the readable RefinedQr refines it.
+    /// </summary>
     internal static LeastSquaresResult Result(Design design, LeastSquaresMethod method, double[] xHi, double[] xLo, int rank,
         double[] singularValues, double cond, double scaledCond, int iterations, string? warning,
-        Func<double[], double[], (double Rss, double Tss)> sums) =>
-        LeastSquaresSolvers.Result(design, method, xHi, xLo, rank, singularValues, cond, scaledCond, iterations, warning,
-            (h, l) => sums(h, l));
+        Func<double[], double[], (double Rss, double Tss)> sums, double[] r, double[] scale)
+    {
+        int p = scale.Length;
+        var covariance = LeastSquaresSolvers.Covariance(design, method, (i, j) => r[i * p + j], scale, scaledCond);
+        return LeastSquaresSolvers.Result(design, method, xHi, xLo, rank, singularValues, cond, scaledCond, iterations, warning,
+            covariance, (h, l) => sums(h, l));
+    }
 
     /// <summary>The readable solvers' total sum of squares (centered with an intercept), in double-double.</summary>
     internal static double TotalSumOfSquares(double[] yHi, double[]? yLo, int rows, bool centered) =>

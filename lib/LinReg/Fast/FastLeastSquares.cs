@@ -336,7 +336,7 @@ public static class FastLeastSquares
         // before a correction below 2⁻¹⁰⁴·|x|, which changes RSS by |A·δx|², far below its resolution); else one more pass
         double tss = a.TotalSumOfSquares();
         return FastPathSeam.Result(design, LeastSquaresMethod.RefinedQr, xHi, xLo, p, sv, cond, scaledCond, iterations, warning,
-            full ? (_, _) => (rss, tss) : (xh, xl) => Sums(a, xh, xl, threads));
+            full ? (_, _) => (rss, tss) : (xh, xl) => Sums(a, xh, xl, threads), pre.R, scale);
     }
 
     /// <summary>

@@ -207,6 +207,54 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         return _num.Sign < 0 ? -result : result;
     }
 
+    /// <summary>
+    /// √x rounded to the nearest double (ties to even), computed in integer arithmetic: with x = a/b and k chosen so
+    /// that s = ⌊√(a·4ᵏ/b)⌋ has at least 56 bits, s is the integer square root of ⌊a·4ᵏ/b⌋ (Newton's method on
+    /// <see cref="BigInteger"/>), and whether anything was dropped (⌊·⌋ not exact, or s² ≠ ⌊a·4ᵏ/b⌋) decides a tie.
+    /// Correctly rounded in the normal double range, like <see cref="ToDouble"/>. Used for the exact standard errors
+    /// of <see cref="Solvers.ExactLeastSquaresResult"/> (√ of an exact variance).
+    /// </summary>
+    /// <returns>The double nearest to √x; 0 for x = 0.</returns>
+    /// <exception cref="ArithmeticException">The value is negative (the message quotes it).</exception>
+    public double SqrtToDouble()
+    {
+        if (_num.Sign < 0)
+            throw new ArithmeticException($"SqrtToDouble: the value must be ≥ 0, got {ToScientificString(6)}.");
+        if (_num.IsZero) return 0.0;
+        var a = _num;
+        var b = Denominator;
+        // √(a/b) = √(a·4ᵏ/b) / 2ᵏ; pick k so that a·4ᵏ/b has about 2·58 bits (s then has 57–59 bits).
+        long bits = (long)a.GetBitLength() - (long)b.GetBitLength();
+        long k = (116 - bits) / 2 + 1;
+        if (k > 4000) return 0.0;
+        if (k < -4000) return double.PositiveInfinity;
+        var q = k >= 0 ? BigInteger.DivRem(a << (int)(2 * k), b, out var rem) : BigInteger.DivRem(a, b << (int)(-2 * k), out rem);
+        var s = IntegerSqrt(q);
+        bool inexact = !rem.IsZero || s * s != q;
+        // round s (≥ 56 bits) to 53 bits; the dropped bits and 'inexact' decide (√ of a rational is never exactly halfway
+        // unless nothing was dropped beyond the half bit, which ties-to-even then handles)
+        int extra = (int)s.GetBitLength() - 53;
+        var mantissa = s >> extra;
+        var dropped = s - (mantissa << extra);
+        var half = BigInteger.One << (extra - 1);
+        int cmp = dropped.CompareTo(half);
+        if (cmp > 0 || (cmp == 0 && inexact) || (cmp == 0 && !inexact && !mantissa.IsEven)) mantissa += 1;
+        return Math.ScaleB((double)mantissa, (int)(extra - k));
+    }
+
+    /// <summary>⌊√n⌋ for n ≥ 0 by Newton's method from an overestimate (monotone decreasing to the floor).</summary>
+    private static BigInteger IntegerSqrt(BigInteger n)
+    {
+        if (n.IsZero) return n;
+        var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2); // ≥ √n
+        while (true)
+        {
+            var y = (x + n / x) >> 1;
+            if (y >= x) return x;
+            x = y;
+        }
+    }
+
     /// <summary>The value rounded to <paramref name="significantDigits"/> significant decimal digits (ties away from zero).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="significantDigits"/> &lt; 1.</exception>
     public Rational RoundToSignificantDigits(int significantDigits)

@@ -99,10 +99,10 @@ internal sealed class Design
 
     /// <summary>
     /// Residuals r = y − A·x for the given solution (x = xHi + xLo per design column), each row accumulated in
-    /// double-double; returns RSS = Σ r² (double-double accumulated) and the total sum of squares (centered with an
-    /// intercept, uncentered without).
+    /// double-double; returns RSS = Σ r² and the total sum of squares (centered with an intercept, uncentered without),
+    /// both squared and summed in double-double (so that TSS − RSS keeps its digits when R² is small).
     /// </summary>
-    internal (double Rss, double Tss) SumsOfSquares(ReadOnlySpan<double> xHi, ReadOnlySpan<double> xLo)
+    internal (DoubleDouble Rss, DoubleDouble Tss) SumsOfSquares(ReadOnlySpan<double> xHi, ReadOnlySpan<double> xLo)
     {
         double rssHi = 0, rssLo = 0;
         for (int i = 0; i < Rows; i++)
@@ -111,18 +111,20 @@ internal sealed class Design
             double accHi = yh, accLo = yl;
             for (int c = 0; c < Columns; c++)
                 DoubleDouble.SubtractProduct(ref accHi, ref accLo, Hi(i, c), Lo(i, c), xHi[c], xLo[c]);
-            double r = accHi + accLo;
-            double p = DoubleDouble.TwoProduct(r, r, out double e);
-            DoubleDouble.Add(ref rssHi, ref rssLo, p, e);
+            AddSquare(ref rssHi, ref rssLo, accHi, accLo);
         }
-        return (rssHi + rssLo, TotalSumOfSquares(YHi, YLo, Rows, Intercept));
+        return (new DoubleDouble(rssHi, rssLo), TotalSumOfSquaresDd(YHi, YLo, Rows, Intercept));
     }
 
     /// <summary>
     /// TSS = Σ(yᵢ − ȳ)² with an intercept (two passes, the mean in double-double), Σyᵢ² without; y = yHi + yLo,
     /// accumulated in double-double. The streaming design in LinReg.Fast uses it too (through <see cref="FastPathSeam"/>).
     /// </summary>
-    internal static double TotalSumOfSquares(double[] yHi, double[]? yLo, int rows, bool centered)
+    internal static double TotalSumOfSquares(double[] yHi, double[]? yLo, int rows, bool centered) =>
+        (double)TotalSumOfSquaresDd(yHi, yLo, rows, centered);
+
+    /// <summary><see cref="TotalSumOfSquares"/> in double-double: each deviation and its square carried to about 32 digits.</summary>
+    internal static DoubleDouble TotalSumOfSquaresDd(double[] yHi, double[]? yLo, int rows, bool centered)
     {
         double meanHi = 0, meanLo = 0;
         if (centered)
@@ -138,10 +140,15 @@ internal sealed class Design
         {
             double dh = yHi[i], dl = yLo?[i] ?? 0.0;
             DoubleDouble.Add(ref dh, ref dl, -meanHi, -meanLo);
-            double d = dh + dl;
-            double p = DoubleDouble.TwoProduct(d, d, out double e);
-            DoubleDouble.Add(ref tssHi, ref tssLo, p, e);
+            AddSquare(ref tssHi, ref tssLo, dh, dl);
         }
-        return tssHi + tssLo;
+        return new DoubleDouble(tssHi, tssLo);
+    }
+
+    /// <summary>s += (vHi + vLo)² in double-double (the vLo² term is below the resolution and dropped).</summary>
+    private static void AddSquare(ref double sHi, ref double sLo, double vHi, double vLo)
+    {
+        double p = DoubleDouble.TwoProduct(vHi, vHi, out double e);
+        DoubleDouble.Add(ref sHi, ref sLo, p, e + 2 * vHi * vLo);
     }
 }

@@ -183,7 +183,56 @@ public static class ExactLeastSquares
         }
         var w = new Rational[cols];
         Array.Copy(sol, off, w, 0, cols);
-        return new ExactLeastSquaresResult(w, fitIntercept ? sol[0] : Rational.Zero, fitIntercept, r, rss, atr);
+        // TSS: Σ(yᵢ − ȳ)² with an intercept, Σyᵢ² without (NIST's uncentred total)
+        var mean = Rational.Zero;
+        if (fitIntercept)
+        {
+            for (int i = 0; i < n; i++) mean += y[i];
+            mean /= n;
+        }
+        var tss = Rational.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            var dev = y[i] - mean;
+            tss += dev * dev;
+        }
+        var inverse = new Lazy<Rational[,]>(() => InverseGram(l2, dg, lcm, p));
+        return new ExactLeastSquaresResult(w, fitIntercept ? sol[0] : Rational.Zero, fitIntercept, r, rss, atr, tss, inverse);
+    }
+
+    /// <summary>
+    /// (AᵀA)⁻¹ exactly, from the LDLᵀ of the integer Gram matrix G = MᵀM, M = A·diag(L_c):
+    /// (AᵀA)⁻¹ = diag(L)·G⁻¹·diag(L) with G⁻¹ = L⁻ᵀD⁻¹L⁻¹ (L unit lower triangular).
+    /// </summary>
+    private static Rational[,] InverseGram(Rational[,] l, Rational[] d, BigInteger[] lcm, int p)
+    {
+        // Linv, unit lower triangular: Linv[i, j] = −Σ_{k=j}^{i−1} L[i, k]·Linv[k, j] for j < i
+        var linv = new Rational[p, p];
+        for (int i = 0; i < p; i++)
+        {
+            linv[i, i] = Rational.One;
+            for (int j = 0; j < i; j++)
+            {
+                var v = Rational.Zero;
+                for (int k = j; k < i; k++)
+                    if (!l[i, k].IsZero && !linv[k, j].IsZero) v -= l[i, k] * linv[k, j];
+                linv[i, j] = v;
+            }
+        }
+        var inv = new Rational[p, p];
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = a; b < p; b++)
+            {
+                var v = Rational.Zero;
+                for (int k = b; k < p; k++)
+                    if (!linv[k, a].IsZero && !linv[k, b].IsZero) v += linv[k, a] * linv[k, b] / d[k];
+                v *= new Rational(lcm[a] * lcm[b], BigInteger.One);
+                inv[a, b] = v;
+                inv[b, a] = v;
+            }
+        }
+        return inv;
     }
 
     private static RankDeficientException Deficient(Rational[] x, int rows, int cols, bool fitIntercept, Rational[,] g,

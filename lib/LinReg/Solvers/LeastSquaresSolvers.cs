@@ -21,6 +21,14 @@ internal static class LeastSquaresSolvers
 
     internal const int MaxRefinementIterations = 30;
 
+    /// <summary>
+    /// RefinedQr refines the covariance of the estimates (<see cref="UnscaledCovariance"/>) in double-double when the
+    /// column-scaled condition number exceeds this: below it, D·R⁻¹R⁻ᵀ·D from the factor alone is already within
+    /// about κ·ε ≈ 1e-15 relative (measured 2e-14 at κ = 21), and the refinement (about the cost of the QR again)
+    /// would buy almost nothing.
+    /// </summary>
+    internal const double CovarianceRefinementCond = 8;
+
     internal static LeastSquaresResult Solve(Design d, LeastSquaresMethod method) => method switch
     {
         LeastSquaresMethod.NormalEquations => NormalEquation.Solve(d),
@@ -30,11 +38,17 @@ internal static class LeastSquaresSolvers
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, $"Unknown least-squares method {method}."),
     };
 
-    /// <summary>(RSS, TSS) of the design for the solution xHi + xLo (per design column).</summary>
-    internal delegate (double Rss, double Tss) SumsOfSquares(double[] xHi, double[] xLo);
+    /// <summary>(RSS, TSS) of the design for the solution xHi + xLo (per design column), in double-double where the
+    /// solver computed them so (a plain double converts exactly).</summary>
+    internal delegate (DoubleDouble Rss, DoubleDouble Tss) SumsOfSquares(double[] xHi, double[] xLo);
 
+    /// <summary>
+    /// The result for the solution xHi + xLo (per design column, intercept first), with RSS and TSS from
+    /// <paramref name="sums"/> (null: the design's own double-double pass) and the covariance factor of the estimates.
+    /// </summary>
     internal static LeastSquaresResult Result(Design d, LeastSquaresMethod method, double[] xHi, double[] xLo, int rank,
-        double[] sv, double cond, double scaledCond, int iterations, string? warning, SumsOfSquares? sums = null)
+        double[] sv, double cond, double scaledCond, int iterations, string? warning, UnscaledCovariance covariance,
+        SumsOfSquares? sums = null)
     {
         var (rss, tss) = sums is null ? d.SumsOfSquares(xHi, xLo) : sums(xHi, xLo);
         int off = d.Intercept ? 1 : 0;
@@ -47,8 +61,19 @@ internal static class LeastSquaresSolvers
         {
             double max = 0;
             foreach (double v in d.YHi) max = Math.Max(max, Math.Abs(v));
-            constant = Spread.IsNegligible(Math.Sqrt(tss / d.Rows), max);
+            constant = Spread.IsNegligible(Math.Sqrt((double)tss / d.Rows), max);
         }
-        return new LeastSquaresResult(method, w, bias, d.Intercept, d.Rows, rank, sv, cond, scaledCond, rss, tss, iterations, warning, constant);
+        return new LeastSquaresResult(method, w, bias, d.Intercept, d.Rows, rank, sv, cond, scaledCond, rss, tss, iterations, warning,
+            constant, covariance, d.FeatureNames);
     }
+
+    /// <summary>
+    /// The covariance factor (AᵀA)⁻¹ from the R of the column-scaled design (see <see cref="UnscaledCovariance"/>),
+    /// refined in double-double for <see cref="LeastSquaresMethod.RefinedQr"/> when the scaled condition number
+    /// exceeds <see cref="CovarianceRefinementCond"/>.
+    /// </summary>
+    internal static UnscaledCovariance Covariance(Design d, LeastSquaresMethod method, Func<int, int, double> r, double[] scale,
+        double scaledCond) =>
+        UnscaledCovariance.FromTriangular(d, r, scale,
+            refine: method == LeastSquaresMethod.RefinedQr && !(scaledCond <= CovarianceRefinementCond));
 }

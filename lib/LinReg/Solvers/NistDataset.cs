@@ -7,10 +7,11 @@ namespace LinReg.Solvers;
 /// <summary>
 /// One dataset of the NIST Statistical Reference Datasets (StRD) linear least-squares suite, read from NIST's
 /// <c>.dat</c> format: the certified parameter estimates B0..Bk with their standard deviations, the certified
-/// residual standard deviation and R², the model, and the data, kept both as the exact decimal strings of the file
-/// and as doubles. The certified values are the exact least-squares solution rounded to 15 significant digits, so
-/// the log relative error <see cref="Lre(double, double)"/> of an estimate counts its correct digits.
-/// Taught in notebook 03 · The normal equation.
+/// residual standard deviation and R², the certified analysis-of-variance table (degrees of freedom, sums of squares,
+/// mean squares, F), the model, and the data, kept both as the exact decimal strings of the file and as doubles. The
+/// certified values are the exact least-squares statistics rounded to 15 significant digits, so the log relative
+/// error <see cref="Lre(double, double)"/> of an estimate counts its correct digits.
+/// Taught in notebook 03 · The normal equation (and used by notebook 16 · How sure are we?).
 /// </summary>
 /// <remarks>
 /// The models of the suite: a straight line (Norris), polynomials in one x of degree 2 (Pontius), 5 (Wampler1–5) and
@@ -21,7 +22,8 @@ namespace LinReg.Solvers;
 public sealed partial class NistDataset
 {
     private NistDataset(string name, int predictors, bool hasIntercept, int degree, string[] parameterNames,
-        string[] certifiedTexts, string[] certifiedSdTexts, string residualSdText, string rSquaredText, string[] yTexts, string[] xTexts)
+        string[] certifiedTexts, string[] certifiedSdTexts, string residualSdText, string rSquaredText, string[] anova,
+        string[] yTexts, string[] xTexts)
     {
         Name = name;
         Predictors = predictors;
@@ -33,6 +35,13 @@ public sealed partial class NistDataset
         CertifiedStandardDeviations = certifiedSdTexts.Select(ParseDouble).ToArray();
         CertifiedResidualStandardDeviation = ParseDouble(residualSdText);
         CertifiedRSquared = ParseDouble(rSquaredText);
+        CertifiedRegressionDegreesOfFreedom = int.Parse(anova[0], CultureInfo.InvariantCulture);
+        CertifiedRegressionSumOfSquares = ParseDouble(anova[1]);
+        CertifiedRegressionMeanSquare = ParseDouble(anova[2]);
+        CertifiedFStatistic = ParseDouble(anova[3]);
+        CertifiedResidualDegreesOfFreedom = int.Parse(anova[4], CultureInfo.InvariantCulture);
+        CertifiedResidualSumOfSquares = ParseDouble(anova[5]);
+        CertifiedResidualMeanSquare = ParseDouble(anova[6]);
         YTexts = yTexts;
         XTexts = xTexts;
         Y = yTexts.Select(ParseDouble).ToArray();
@@ -74,6 +83,27 @@ public sealed partial class NistDataset
 
     /// <summary>The certified R² (uncentered for the no-intercept models).</summary>
     public double CertifiedRSquared { get; }
+
+    /// <summary>Certified ANOVA table: degrees of freedom of the regression (p − 1 with intercept, p without).</summary>
+    public int CertifiedRegressionDegreesOfFreedom { get; }
+
+    /// <summary>Certified ANOVA table: degrees of freedom of the residual, n − p.</summary>
+    public int CertifiedResidualDegreesOfFreedom { get; }
+
+    /// <summary>Certified ANOVA table: the regression sum of squares SSR (uncentred total without intercept).</summary>
+    public double CertifiedRegressionSumOfSquares { get; }
+
+    /// <summary>Certified ANOVA table: the residual sum of squares RSS.</summary>
+    public double CertifiedResidualSumOfSquares { get; }
+
+    /// <summary>Certified ANOVA table: the regression mean square SSR/df.</summary>
+    public double CertifiedRegressionMeanSquare { get; }
+
+    /// <summary>Certified ANOVA table: the residual mean square RSS/(n − p).</summary>
+    public double CertifiedResidualMeanSquare { get; }
+
+    /// <summary>Certified ANOVA table: the F statistic; +∞ for the exact fits Wampler1 and Wampler2 (the file says "Infinity").</summary>
+    public double CertifiedFStatistic { get; }
 
     /// <summary>The response values as doubles (rounded from the decimals in the file).</summary>
     public double[] Y { get; }
@@ -138,6 +168,13 @@ public sealed partial class NistDataset
             throw Error($"the model {(intercept ? "has" : "has no")} intercept but the first certified parameter is {names[0]}");
         string residualSd = Find(ResidualSdRegex(), lines)?.Groups[1].Value ?? throw Error("no certified residual standard deviation");
         string rSquared = Find(RSquaredRegex(), lines)?.Groups[1].Value ?? throw Error("no certified R-Squared");
+        var regression = Find(AnovaRegressionRegex(), lines) ?? throw Error("no certified ANOVA line \"Regression  df  SS  MS  F\"");
+        var residual = Find(AnovaResidualRegex(), lines) ?? throw Error("no certified ANOVA line \"Residual  df  SS  MS\"");
+        string[] anova =
+        [
+            regression.Groups[1].Value, regression.Groups[2].Value, regression.Groups[3].Value, regression.Groups[4].Value,
+            residual.Groups[1].Value, residual.Groups[2].Value, residual.Groups[3].Value,
+        ];
 
         int slopes = names.Count - (intercept ? 1 : 0);
         int degree;
@@ -164,11 +201,16 @@ public sealed partial class NistDataset
         }
         if (ys.Count != observations)
             throw Error($"the header says {observations} observations but lines {first}–{last} hold {ys.Count}");
-        foreach (var v in values.Concat(sds).Append(residualSd).Append(rSquared))
+        foreach (var v in values.Concat(sds).Append(residualSd).Append(rSquared).Concat(anova.Where((_, k) => k != 3)))
             if (!Rational.TryParse(v, out _)) throw Error($"certified value \"{v}\" is not a decimal number");
+        if (anova[3] != "Infinity" && !Rational.TryParse(anova[3], out _))
+            throw Error($"certified F statistic \"{anova[3]}\" is neither a decimal number nor Infinity");
+        int p = names.Count;
+        if (int.Parse(anova[4], CultureInfo.InvariantCulture) != observations - p)
+            throw Error($"the ANOVA residual degrees of freedom are {anova[4]} but n − p = {observations} − {p} = {observations - p}");
 
         return new NistDataset(name, predictors, intercept, degree, names.ToArray(), values.ToArray(), sds.ToArray(),
-            residualSd, rSquared, ys.ToArray(), xs.ToArray());
+            residualSd, rSquared, anova, ys.ToArray(), xs.ToArray());
     }
 
     /// <summary>
@@ -255,7 +297,7 @@ public sealed partial class NistDataset
     /// every other method gets the double design of <see cref="BuildDesign"/> and the double targets.
     /// </summary>
     /// <param name="method">The solver.</param>
-    /// <returns>The fit; <see cref="Estimates"/> orders its parameters as B0..Bk.</returns>
+    /// <returns>The fit; <see cref="Estimates(LeastSquaresResult)"/> orders its parameters as B0..Bk.</returns>
     /// <exception cref="RankDeficientException">The method judged the design singular (NormalEquations on Filip).</exception>
     public LeastSquaresResult Fit(LeastSquaresMethod method = LeastSquaresMethod.RefinedQr)
     {
@@ -285,8 +327,49 @@ public sealed partial class NistDataset
         return HasIntercept ? fit.Weights.Prepend(fit.Bias).ToArray() : fit.Weights.ToArray();
     }
 
+    /// <summary>
+    /// A fit's standard errors in the certified order B0, B1, … (B1… without intercept): what NIST certifies as the
+    /// "standard deviation of estimate".
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="fit"/> is null.</exception>
+    /// <exception cref="ArgumentException">The fit has a different number of parameters or intercept setting.</exception>
+    /// <exception cref="NotEstimableException">The fit has no residual degrees of freedom, or is rank deficient.</exception>
+    public double[] StandardErrors(LeastSquaresResult fit)
+    {
+        _ = Estimates(fit); // the shape check
+        return fit.StandardErrors; // intercept first, like B0, B1, …
+    }
+
+    /// <summary>The exact fit's parameters in the certified order, each rounded once to the nearest double.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="fit"/> is null.</exception>
+    /// <exception cref="ArgumentException">The fit has a different number of parameters or intercept setting.</exception>
+    public double[] Estimates(ExactLeastSquaresResult fit)
+    {
+        CheckShape(fit);
+        return fit.Coefficients.Select(c => c.ToDouble()).ToArray();
+    }
+
+    /// <summary>The exact fit's standard errors in the certified order (each correctly rounded).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="fit"/> is null.</exception>
+    /// <exception cref="ArgumentException">The fit has a different number of parameters or intercept setting.</exception>
+    /// <exception cref="NotEstimableException">The fit has no residual degrees of freedom.</exception>
+    public double[] StandardErrors(ExactLeastSquaresResult fit)
+    {
+        CheckShape(fit);
+        return fit.StandardErrors;
+    }
+
+    private void CheckShape(ExactLeastSquaresResult fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        if (fit.FitIntercept != HasIntercept || fit.Weights.Length != DesignColumns)
+            throw new ArgumentException(
+                $"The fit has {fit.Weights.Length} weights {(fit.FitIntercept ? "and" : "without")} an intercept; {Name} needs {DesignColumns} {(HasIntercept ? "and" : "without")} an intercept.",
+                nameof(fit));
+    }
+
     /// <summary>The log relative error of each parameter of a fit against the certified values (B0..Bk order).</summary>
-    /// <inheritdoc cref="Estimates"/>
+    /// <inheritdoc cref="Estimates(LeastSquaresResult)"/>
     public double[] Lre(LeastSquaresResult fit)
     {
         var est = Estimates(fit);
@@ -294,14 +377,26 @@ public sealed partial class NistDataset
     }
 
     /// <summary>
-    /// Log relative error, the number of correct significant digits: LRE = −log10(|estimate − certified| / |certified|),
-    /// or −log10|estimate| when certified = 0; clamped to [0, 15] (15 when equal; 0 for NaN or ±∞ estimates).
+    /// Log relative error, the number of correct significant digits: LRE = −log10(|estimate − certified| / |certified|);
+    /// clamped to [0, 15] (15 when equal; 0 for a NaN estimate). Two certified values need a convention:
+    /// <list type="bullet">
+    /// <item>certified 0 (Wampler1's standard deviations, residual SD and RSS): the log absolute error −log10|estimate|,
+    /// NIST's and McCullough's convention (README of data/nist);</item>
+    /// <item>certified +∞ (the F statistic of the exact fits Wampler1 and Wampler2): F is compared through 1/F, whose
+    /// certified value is 0, so LRE = −log10|1/estimate| — 15 for an estimate of +∞ or of at least 1e15, 0 for a
+    /// finite F below 1. F is a ratio without units, so this absolute scale is meaningful.</item>
+    /// </list>
     /// </summary>
     /// <param name="estimate">The computed value.</param>
-    /// <param name="certified">The certified value.</param>
+    /// <param name="certified">The certified value (finite, or +∞ / −∞).</param>
     /// <returns>LRE in [0, 15].</returns>
     public static double Lre(double estimate, double certified)
     {
+        if (double.IsInfinity(certified))
+        {
+            if (double.IsNaN(estimate) || Math.Sign(estimate) != Math.Sign(certified)) return 0;
+            return Lre(1 / estimate, 0);
+        }
         if (!double.IsFinite(estimate)) return 0;
         double err = certified == 0 ? Math.Abs(estimate) : Math.Abs(estimate - certified) / Math.Abs(certified);
         if (err == 0) return 15;
@@ -347,4 +442,10 @@ public sealed partial class NistDataset
 
     [GeneratedRegex(@"^\s*R-Squared\s+([-+0-9.Ee]+)\s*$")]
     private static partial Regex RSquaredRegex();
+
+    [GeneratedRegex(@"^\s*Regression\s+(\d+)\s+([-+0-9.Ee]+)\s+([-+0-9.Ee]+)\s+([-+0-9.Ee]+|Infinity)\s*$")]
+    private static partial Regex AnovaRegressionRegex();
+
+    [GeneratedRegex(@"^\s*Residual\s+(\d+)\s+([-+0-9.Ee]+)\s+([-+0-9.Ee]+)\s*$")]
+    private static partial Regex AnovaResidualRegex();
 }

@@ -208,13 +208,17 @@ public static class OutOfCoreLeastSquares
         var unit = Matrix<double>.Build.Dense(p, p, (i, j) => i <= j ? r[i * p + j] / colNorm[j] : 0.0).Svd(false).S;
         double scaledCond = unit[^1] > 0 ? unit[0] / unit[^1] : double.PositiveInfinity;
 
+        // (AᵀA)⁻¹ = R⁻¹R⁻ᵀ from the TSQR factor of the unscaled design (no column scaling, and no double-double
+        // refinement: that would need the rows in memory; the factor alone is good to about κ·ε relative)
+        var covariance = UnscaledCovariance.FromTriangular(design, (i, j) => r[i * p + j], Enumerable.Repeat(1.0, p).ToArray(), refine: false);
+
         var xHi = (double[])c.Clone();
         SolveR(r, p, xHi);                      // x₀ = R⁻¹ Qᵀy: the TSQR solution
         var xLo = new double[p];
         if (!refine)
         {
             double rho = rAug[p * q + p];
-            return Result(design, LeastSquaresMethod.Qr, xHi, xLo, p, sv, cond, scaledCond, rho * rho, tss, 0, null);
+            return Result(design, LeastSquaresMethod.Qr, xHi, xLo, p, sv, cond, scaledCond, rho * rho, tss, 0, null, covariance);
         }
 
         // ---- refinement passes over the file
@@ -247,7 +251,7 @@ public static class OutOfCoreLeastSquares
         }
         string? warning = converged ? null : FormattableString.Invariant(
             $"Iterative refinement did not converge after {it} passes over the file (last relative correction {last:G2}; column-scaled cond(X) ≈ {scaledCond:G2}): expect only about {Math.Max(0, (int)Math.Floor(-Math.Log10(last)))} correct digits.");
-        return Result(design, LeastSquaresMethod.RefinedQr, xHi, xLo, p, sv, cond, scaledCond, rss, tss, it, warning);
+        return Result(design, LeastSquaresMethod.RefinedQr, xHi, xLo, p, sv, cond, scaledCond, rss, tss, it, warning, covariance);
     }
 
     /// <summary>One pass: g = Aᵀ(y − A x) and RSS = ‖y − A x‖² in double-double, x = xHi + xLo per design column.</summary>
@@ -350,6 +354,6 @@ public static class OutOfCoreLeastSquares
     }
 
     private static LeastSquaresResult Result(Design d, LeastSquaresMethod method, double[] xHi, double[] xLo, int rank, double[] sv,
-        double cond, double scaledCond, double rss, double tss, int iterations, string? warning) =>
-        LeastSquaresSolvers.Result(d, method, xHi, xLo, rank, sv, cond, scaledCond, iterations, warning, (_, _) => (rss, tss));
+        double cond, double scaledCond, double rss, double tss, int iterations, string? warning, UnscaledCovariance covariance) =>
+        LeastSquaresSolvers.Result(d, method, xHi, xLo, rank, sv, cond, scaledCond, iterations, warning, covariance, (_, _) => (rss, tss));
 }

@@ -50,7 +50,8 @@ internal static class QrSolver
             xHi[j] = zHi[j] * qr.Scale[j];
             xLo[j] = zLo[j] * qr.Scale[j];
         }
-        return LeastSquaresSolvers.Result(d, method, xHi, xLo, p, sv, cond, scaledCond, iterations, warning);
+        var covariance = LeastSquaresSolvers.Covariance(d, method, qr.R, qr.Scale, scaledCond);
+        return LeastSquaresSolvers.Result(d, method, xHi, xLo, p, sv, cond, scaledCond, iterations, warning, covariance);
     }
 
     internal static Dictionary<int, double> CoefficientsFromQr(HouseholderQr qr, List<int> dependent, int k)

@@ -102,7 +102,7 @@ internal static class RidgeSolver
         solution[0] = bias;
         Array.Copy(w, 0, solution, 1, d);
         var (rss, tss) = original.SumsOfSquares(solution, new double[d + 1]);
-        return new RidgeResult(alpha, w, bias, n, sv, df, rss, tss, iterations, warning);
+        return new RidgeResult(alpha, w, bias, n, sv, df, (double)rss, (double)tss, iterations, warning);
     }
 
     /// <summary>

@@ -99,7 +99,10 @@ internal static class ScaledCholesky
             z[i] = v / l[i, i];
         }
         for (int i = 0; i < p; i++) z[i] *= s[i];
-        return LeastSquaresSolvers.Result(d, LeastSquaresMethod.NormalEquations, z, new double[p], p, sv, cond, scaledCond, 0, warning, sums);
+        // (XᵀX)⁻¹ = s (LLᵀ)⁻¹ s: the triangular factor R = Lᵀ of the scaled Gram matrix (not refined: the normal equation as taught)
+        var covariance = LeastSquaresSolvers.Covariance(d, LeastSquaresMethod.NormalEquations, (i, j) => l[j, i], s, scaledCond);
+        return LeastSquaresSolvers.Result(d, LeastSquaresMethod.NormalEquations, z, new double[p], p, sv, cond, scaledCond, 0, warning,
+            covariance, sums);
     }
 
     /// <summary>Coefficients c with column k ≈ Σ c_j column j over the independent earlier columns (scaled space).</summary>

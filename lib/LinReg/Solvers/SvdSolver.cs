@@ -77,7 +77,14 @@ internal static class SvdSolver
             warning = QrSolver.AccuracyWarning(LeastSquaresMethod.Svd, RefinedQr.EstimateRelativeError(d, qr, x),
                 FormattableString.Invariant($"cond(X) ≈ {cond:G2} on the columns as given, {scaledCond:G2} with them scaled to unit length"),
                 "the SVD works on the columns as given: standardize them first (e.g. Standardizer), or use LeastSquaresMethod.RefinedQr");
-        return LeastSquaresSolvers.Result(d, LeastSquaresMethod.Svd, x, new double[p], rank, full, cond, scaledCond, 0, warning);
+        // The covariance of the estimates exists only for a full-rank design: then (AᵀA)⁻¹ = R⁻¹R⁻ᵀ from the same QR.
+        var covariance = qr is not null && rank == p
+            ? LeastSquaresSolvers.Covariance(d, LeastSquaresMethod.Svd, qr.R, qr.Scale, scaledCond)
+            : UnscaledCovariance.NotEstimable(n < p
+                ? $"X has {n} rows but there are {p} unknowns: infinitely many coefficient vectors fit equally well (Svd returned the one of minimum norm), so no single coefficient is estimable"
+                : $"the design has rank {rank} of {p} columns (Svd truncated {p - rank} singular value{(p - rank == 1 ? "" : "s")} below max(n, p)·ε·σ₁): some combinations of the coefficients are not determined by the data (Svd returned the minimum-norm solution), so the individual coefficients are not estimable");
+        return LeastSquaresSolvers.Result(d, LeastSquaresMethod.Svd, x, new double[p], rank, full, cond, scaledCond, 0, warning,
+            covariance);
     }
 
     private static string Underdetermined(Design d, int rank) => FormattableString.Invariant(

@@ -196,4 +196,73 @@ public class NistDatasetTests
         Assert.Equal(0.0, fit.Bias);
         Assert.Equal(0.727272727272727, ds.Estimates(fit)[0], 1e-14); // NoInt2.dat line 31
     }
+
+    // ------------------------------------------------------------------ the certified ANOVA block (issue 11)
+
+    [Theory]
+    // the certified ANOVA lines of each file, copied here by hand
+    [InlineData("NoInt1", 1, 200457.727272727, 200457.727272727, 15750.2500000000, 10, 127.272727272727, 12.7272727272727)]
+    [InlineData("NoInt2", 1, 40.7272727272727, 40.7272727272727, 298.6666666666667, 2, 0.272727272727273, 0.136363636363636)]
+    [InlineData("Filip", 10, 0.242391619837339, 0.242391619837339E-01, 2162.43954511489, 71, 0.795851382172941E-03, 0.112091743968020E-04)]
+    [InlineData("Wampler5", 5, 18814317208116.7, 3762863441623.33, 6.7552445824012241E-03, 15, 0.835542680000000E+16, 557028453333333.0)]
+    [InlineData("Wampler1", 5, 18814317208116.7, 3762863441623.33, double.PositiveInfinity, 15, 0.0, 0.0)]
+    public void Load_CertifiedAnova_ReadsEveryEntry(string name, int dfReg, double ssReg, double msReg, double f, int dfRes, double ssRes, double msRes)
+    {
+        var ds = NistTestData.Load(name);
+
+        Assert.Equal(dfReg, ds.CertifiedRegressionDegreesOfFreedom);
+        Assert.Equal(ssReg, ds.CertifiedRegressionSumOfSquares);
+        Assert.Equal(msReg, ds.CertifiedRegressionMeanSquare);
+        Assert.Equal(f, ds.CertifiedFStatistic);
+        Assert.Equal(dfRes, ds.CertifiedResidualDegreesOfFreedom);
+        Assert.Equal(ssRes, ds.CertifiedResidualSumOfSquares);
+        Assert.Equal(msRes, ds.CertifiedResidualMeanSquare);
+    }
+
+    [Fact]
+    public void Parse_NoAnovaResidualLine_ThrowsNamingIt()
+    {
+        var text = File.ReadAllText(NistTestData.PathOf("NoInt2"));
+        var broken = text.Replace("Residual     2     0.272727272727273   0.136363636363636", "Residual     2     0.272727272727273");
+
+        var ex = Assert.Throws<FormatException>(() => NistDataset.Parse(broken, "NoInt2.dat"));
+
+        Assert.Contains("NoInt2.dat", ex.Message);
+        Assert.Contains("ANOVA", ex.Message);
+        Assert.Contains("Residual", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_AnovaResidualDfDisagreesWithTheData_ThrowsQuotingBoth()
+    {
+        // NoInt2: n = 3 observations, p = 1 parameter → residual df must be 2.
+        var text = File.ReadAllText(NistTestData.PathOf("NoInt2"));
+        var broken = text.Replace("Residual     2     0.272727272727273", "Residual     5     0.272727272727273");
+
+        var ex = Assert.Throws<FormatException>(() => NistDataset.Parse(broken, "NoInt2.dat"));
+
+        Assert.Contains("5", ex.Message);
+        Assert.Contains("3 − 1 = 2", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(double.PositiveInfinity, 15)]  // the certified value itself
+    [InlineData(1e20, 15)]                     // 1/F = 1e-20 against 0: capped at 15
+    [InlineData(1e10, 10)]                     // 1/F = 1e-10: 10 digits
+    [InlineData(0.5, 0)]                       // 1/F = 2: clamped at 0
+    [InlineData(double.NegativeInfinity, 0)]
+    [InlineData(double.NaN, 0)]
+    public void Lre_CertifiedInfinity_ComparesTheReciprocal(double estimate, double expected)
+    {
+        Assert.Equal(expected, NistDataset.Lre(estimate, double.PositiveInfinity), 12);
+    }
+
+    [Theory]
+    [InlineData(0.0, 15)]
+    [InlineData(1e-9, 9)]     // certified 0: the log absolute error
+    [InlineData(-1e-20, 15)]
+    public void Lre_CertifiedZero_IsTheLogAbsoluteError(double estimate, double expected)
+    {
+        Assert.Equal(expected, NistDataset.Lre(estimate, 0.0), 12);
+    }
 }

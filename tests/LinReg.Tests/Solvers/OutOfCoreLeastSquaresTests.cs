@@ -62,6 +62,31 @@ public sealed class OutOfCoreLeastSquaresTests(Xunit.Abstractions.ITestOutputHel
         Assert.InRange(file.RefinementIterations, 1, 2);
     }
 
+    /// <summary>
+    /// The statistics of notebook 16 on a fit over a file: the covariance (AᵀA)⁻¹ comes from the TSQR factor, the
+    /// in-memory reference from the readable Householder QR of the whole copy (an independent factorization); both
+    /// are R⁻¹R⁻ᵀ of the same AᵀA, so on a well-conditioned design they agree to about κ·ε.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Fit_StandardErrorsAndFTest_EqualTheInMemoryOnes(bool intercept)
+    {
+        var data = Random(8_000, 6, seed: 5, noise: 0.5);
+        string path = PathOf("se.lrrows");
+        RowFile.Write(path, data, fitIntercept: intercept);
+
+        var file = OutOfCoreLeastSquares.FitRowFile(path, null, refine: true, threads: 2, chunkRows: 500);
+        var memory = LeastSquares.FitReadable(data.X, data.Count, data.Features, data.Y, LeastSquaresMethod.RefinedQr, intercept);
+
+        var seFile = file.StandardErrors;
+        var seMemory = memory.StandardErrors;
+        Assert.Equal(seMemory.Length, seFile.Length);
+        for (int j = 0; j < seMemory.Length; j++) Assert.Equal(seMemory[j], seFile[j], 1e-11 * seMemory[j]);
+        Assert.Equal(memory.FStatistic, file.FStatistic, 1e-10 * memory.FStatistic);
+        Assert.Equal(memory.AdjustedRSquared, file.AdjustedRSquared, 1e-12);
+    }
+
     [Fact]
     public void Fit_SameFileTwice_SameBits_AndTheDefaultMatchesTheBlockedOne()
     {
