@@ -519,14 +519,19 @@ public static partial class Charts
     /// <param name="title">Chart title.</param>
     /// <param name="xTitle">Horizontal axis title.</param>
     /// <param name="yTitle">Vertical axis title.</param>
+    /// <param name="xTicks">Optional: the horizontal tick positions, labelled with their values (e.g. a log grid
+    /// 16, 32, …, 1024, which plotly.js would otherwise label 2, 5, 100, …); null lets plotly.js choose.</param>
     /// <returns>One scatter trace per series, in order.</returns>
     /// <exception cref="ArgumentNullException">series, an entry, or its Name/X/Y is null.</exception>
-    /// <exception cref="ArgumentException">no series, or a series is empty, has lengths that differ or a NaN/±∞ value.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">a log axis and a value ≤ 0.</exception>
+    /// <exception cref="ArgumentException">no series, or a series is empty, has lengths that differ or a NaN/±∞ value;
+    /// xTicks is empty or has a NaN/±∞ value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">a log axis and a value (or an xTicks value) ≤ 0.</exception>
     public static GenericChart Lines(IEnumerable<Series> series, bool markers = false, bool logX = false, bool logY = false,
-        string title = "", string xTitle = "x", string yTitle = "y")
+        string title = "", string xTitle = "x", string yTitle = "y", IReadOnlyList<double>? xTicks = null)
     {
         ArgumentNullException.ThrowIfNull(series);
+        double[]? ticks = xTicks is null ? null : Validate.Values(xTicks, nameof(xTicks));
+        if (ticks is not null && logX) Validate.PositiveForLog(ticks, nameof(xTicks));
         var traces = new List<GenericChart>();
         int k = 0;
         foreach (var s in series)
@@ -542,7 +547,15 @@ public static partial class Charts
             k++;
         }
         if (k == 0) throw new ArgumentException("series is empty; give at least one line.", nameof(series));
-        return Finish(PChart.Combine(traces), title, xTitle, yTitle, logX, logY);
+        var chart = Finish(PChart.Combine(traces), title, xTitle, yTitle, logX, logY);
+        if (ticks is not null)
+        {
+            var axis = AxisOf(chart, "xaxis");
+            axis.SetProperty("tickmode", "array");
+            axis.SetProperty("tickvals", ticks);
+            axis.SetProperty("ticktext", ticks.Select(Format.Num).ToArray());
+        }
+        return chart;
     }
 
     /// <summary>Vertical bars, one per category.</summary>
@@ -621,7 +634,19 @@ public static partial class Charts
         chart = logY
             ? chart.WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: AxisType.Log)
             : chart.WithYAxisStyle<double, double, string>(TitleText: yTitle);
+        // plotly.js labels a log axis' powers of ten with SI prefixes by default (1e-8 as "10n", 1e-4 as "100µ");
+        // a maths text wants 10⁻⁸.
+        if (logX) AxisOf(chart, "xaxis").SetProperty("exponentformat", "power");
+        if (logY) AxisOf(chart, "yaxis").SetProperty("exponentformat", "power");
         chart = chart.WithSize(width, height);
         return title.Length == 0 ? chart : CoreChart.withTitle(title, null).Invoke(chart);
+    }
+
+    /// <summary>The chart's own axis object ("xaxis" or "yaxis", set by <see cref="Finish"/>), to add what the
+    /// C# axis-style call cannot set.</summary>
+    private static DynamicObj.DynamicObj AxisOf(GenericChart chart, string name)
+    {
+        var axis = GenericChart.getLayout(chart).TryGetTypedPropertyValue<Plotly.NET.LayoutObjects.LinearAxis>(name);
+        return axis?.Value ?? throw new InvalidOperationException($"the chart has no {name} to style.");
     }
 }

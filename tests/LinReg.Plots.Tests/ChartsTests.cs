@@ -361,6 +361,46 @@ public class ChartsTests
     }
 
     [Fact]
+    public void LogAxes_LabelPowersOfTenAsPowers_NotWithSiPrefixes()
+    {
+        // plotly.js's default exponent format labels 1e-8 as "10n" and 1e-4 as "100µ" (SI prefixes); a maths text
+        // wants 10⁻⁸. The layout must ask for "power" on every log axis, and leave linear axes alone.
+        var lines = Layout(Charts.Lines([new Series("a", [1e-8, 1e2], [1e-4, 1])], logX: true, logY: true));
+        Assert.Equal("power", lines.GetProperty("xaxis").GetProperty("exponentformat").GetString());
+        Assert.Equal("power", lines.GetProperty("yaxis").GetProperty("exponentformat").GetString());
+
+        var loss = Layout(Charts.LossCurve([0, 1], [1.0, 1e-6], logY: true));
+        Assert.Equal("power", loss.GetProperty("yaxis").GetProperty("exponentformat").GetString());
+        Assert.False(loss.GetProperty("xaxis").TryGetProperty("exponentformat", out _));
+
+        var live = new LiveLossChart(axis: LossAxis.Epoch, logY: true);
+        live.Add(1, 1e-3, "train");
+        Assert.Equal("power", Layout(live.ToChart()).GetProperty("yaxis").GetProperty("exponentformat").GetString());
+    }
+
+    [Fact]
+    public void Lines_XTicks_PutTheTicksAtTheGivenValues()
+    {
+        double[] sizes = [16, 32, 64, 128, 256, 512, 1024];
+        var xaxis = Layout(Charts.Lines([new Series("a", sizes, sizes)], logX: true, xTicks: sizes)).GetProperty("xaxis");
+
+        Assert.Equal("array", xaxis.GetProperty("tickmode").GetString());
+        Assert.Equal(sizes, Doubles(xaxis, "tickvals"));
+        Assert.Equal(["16", "32", "64", "128", "256", "512", "1024"], Strings(xaxis, "ticktext"));
+    }
+
+    [Fact]
+    public void Lines_BadXTicks_ThrowNamingTheArgument()
+    {
+        var empty = Assert.Throws<ArgumentException>(() => Charts.Lines([new Series("a", [1, 2], [1, 2])], xTicks: []));
+        Assert.Equal("xTicks", empty.ParamName);
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Charts.Lines([new Series("a", [1, 2], [1, 2])], logX: true, xTicks: [0, 1]));
+        Assert.Equal("xTicks", zero.ParamName);
+        Assert.Contains("xTicks[0] is 0", zero.Message);
+    }
+
+    [Fact]
     public void Line_LogXWithZero_ThrowsNamingTheSeries()
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Charts.Line([0, 1], [1, 2], logX: true));

@@ -10,7 +10,8 @@ public sealed class Nb13Fixture() : BookNotebookFixture("13-generalization.ipynb
 /// MathNet's <c>Fit.Polynomial</c> (a QR on the raw powers, not the library's standardized refined QR), the folds with a
 /// Fisher–Yates shuffle written out here, and every true risk in closed form from the moments of U[−1, 1]
 /// (E[x^k] = 1/(k + 1) for even k, 0 for odd k) instead of the notebook's quadrature. Learning-curve claims are checked
-/// against σ²(1 − p/n) and the best line's error (4/45 + 64/175, by hand).
+/// against σ²(1 − p/n) and the best line's error (4/45 + 64/175, by hand). The true f's own errors on the
+/// training and development points are the mean squared noise, with f evaluated here from its coefficients.
 /// </summary>
 [Collection(InProcessKernelCollection.Name)]
 public sealed class Nb13GeneralizationTests(Nb13Fixture nb) : IClassFixture<Nb13Fixture>
@@ -68,6 +69,9 @@ public sealed class Nb13GeneralizationTests(Nb13Fixture nb) : IClassFixture<Nb13
         Assert.Equal(Mse(c, xt, yt), nb.Get<double>("cubicTrain"), 1e-10);
         Assert.Equal(Mse(c, xv, yv), nb.Get<double>("cubicValid"), 1e-10);
         Assert.Equal(TrueRisk(c), nb.Get<double>("cubicRisk"), 1e-10);
+        // the true f's own training error on these 30 points (the generator's truth, evaluated here): 0.069, above σ²
+        Assert.Equal(Mse(Truth, xt, yt), nb.Get<double>("trueFTrain"), 1e-12);
+        Assert.Equal(0.069, Mse(Truth, xt, yt), 5e-4);
         // the training error is below the noise floor, the true risk above it
         Assert.True(nb.Get<double>("cubicTrain") < Sigma * Sigma && nb.Get<double>("cubicRisk") > Sigma * Sigma);
         // the fresh-sample cross-check agrees within its own standard error budget
@@ -160,6 +164,9 @@ public sealed class Nb13GeneralizationTests(Nb13Fixture nb) : IClassFixture<Nb13
         Assert.Equal(TrueRisk(final), nb.Get<double>("finalRisk"), 1e-10);
         Assert.Equal(0.06737, TrueRisk(final), 1e-5);                // the number the text states
         Assert.True(nb.Get<double>("winnerCvError") < Sigma * Sigma);   // the flattering score of pitfall 4
+        // ... mostly the sample's luck: the true f itself scores 0.0541 on the 60 development points
+        Assert.Equal(Mse(Truth, x, y), nb.Get<double>("devNoiseMeanSquare"), 1e-12);
+        Assert.Equal(0.0541, Mse(Truth, x, y), 5e-5);
     }
 
     [Fact]
@@ -178,6 +185,7 @@ public sealed class Nb13GeneralizationTests(Nb13Fixture nb) : IClassFixture<Nb13
         var (xs, ys) = Draw(1000, 3);
         var final = Fit([.. xt, .. xv], [.. yt, .. yv], 3);
         Assert.Equal(Mse(final, xs, ys), nb.Get<double>("testError"), 1e-10);
+        Assert.Equal(0.0709, Mse(final, xs, ys), 5e-5);                 // the number the text states
         Assert.InRange(Math.Abs(nb.Get<double>("testError") - TrueRisk(final)), 0, 3 * nb.Get<double>("testStandardError"));
     }
 }

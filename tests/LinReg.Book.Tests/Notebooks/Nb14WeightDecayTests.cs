@@ -12,7 +12,7 @@ public sealed class Nb14Fixture() : BookNotebookFixture("14-weight-decay.ipynb")
 /// ridge solutions computed here with MathNet's QR on the augmented system [1 X; 0 √α I] θ ≈ [y; 0] (the intercept's
 /// column has no penalty row) instead of the library's FitRidge, the true risk of D2L's data as ‖w − w*‖² + (b − b*)²
 /// + σ² written out, the polynomial's true risk from the moments of U[−1, 1], and the effective degrees of freedom from
-/// MathNet's eigenvalues of X_cᵀX_c.
+/// MathNet's eigenvalues of X_cᵀX_c; the listing's sample variances and correlation from MathNet's statistics.
 /// </summary>
 [Collection(InProcessKernelCollection.Name)]
 public sealed class Nb14WeightDecayTests(Nb14Fixture nb) : IClassFixture<Nb14Fixture>
@@ -97,6 +97,14 @@ public sealed class Nb14WeightDecayTests(Nb14Fixture nb) : IClassFixture<Nb14Fix
         Assert.Equal(0.71, w[0] / w0[0], 0.005);
         Assert.Equal(0.66, w[1] / w0[1], 0.005);
         Assert.InRange(b - b0, -0.02, -0.015);
+        // why the factors are not 2/3: the sample moments the text states, by MathNet's statistics (variance over n)
+        double[] f0 = data.Column(0), f1 = data.Column(1);
+        Assert.Equal(1.15, MathNet.Numerics.Statistics.Statistics.PopulationVariance(f0), 0.005);
+        Assert.Equal(0.97, MathNet.Numerics.Statistics.Statistics.PopulationVariance(f1), 0.005);
+        Assert.Equal(-0.05, MathNet.Numerics.Statistics.Correlation.Pearson(f0, f1), 0.005);
+        Assert.Equal(MathNet.Numerics.Statistics.Statistics.PopulationVariance(f0), nb.Get<double>("variance0"), 1e-12);
+        Assert.Equal(MathNet.Numerics.Statistics.Statistics.PopulationVariance(f1), nb.Get<double>("variance1"), 1e-12);
+        Assert.Equal(MathNet.Numerics.Statistics.Correlation.Pearson(f0, f1), nb.Get<double>("correlation"), 1e-12);
     }
 
     [Fact]
@@ -142,6 +150,14 @@ public sealed class Nb14WeightDecayTests(Nb14Fixture nb) : IClassFixture<Nb14Fix
         Assert.Equal(grid[best], nb.Get<double>("chosenLambda"));
         Assert.Equal(Math.Pow(10, -2.5), grid[best], 1e-15);
         Assert.Equal(valid, nb.Get<double[]>("validMse"), (p, q) => Math.Abs(p - q) < 1e-9);
+        // left of the valley, the independent curve peaks at λ = 10^−5.5 (index 10), dips again at 10^−7.25 (index 3)
+        // and rises again at 10⁻⁸ (index 0): the numbers the text states
+        int hump = Array.IndexOf(valid, valid.Take(best).Max());
+        int dip = Array.IndexOf(valid, valid.Take(hump).Min());
+        Assert.Equal((10, 3), (hump, dip));
+        Assert.Equal(0.95, valid[hump], 0.005);
+        Assert.Equal(0.08, valid[dip], 0.005);
+        Assert.Equal(0.89, valid[0], 0.005);
 
         // true risk at the chosen λ: back to plain coefficients c, then Σ δ_j δ_k E[x^(j+k)] + σ²
         var (bb, ww) = Ridge(zt, 30, 15, yt, 30 * grid[best]);

@@ -93,6 +93,8 @@ public sealed class Nb16HowSureAreWeTests(Nb16Fixture nb) : IClassFixture<Nb16Fi
 
         Assert.Equal(55, lre.Count); // the certified standard deviations of the 11 files: 2+3+1+1+11+7+6·5
         Assert.True(lre.Min() >= 13, $"min LRE {lre.Min()}");
+        // NIST certifies all 6 standard deviations of Wampler1 and of Wampler2 as 0 (y is an exact polynomial there)
+        Assert.Equal(12, nb.Get<int>("certifiedZeros"));
     }
 
     [Fact]
@@ -216,6 +218,106 @@ public sealed class Nb16HowSureAreWeTests(Nb16Fixture nb) : IClassFixture<Nb16Fi
         Assert.Equal(0.64360344732301078, nb.Get<double>("housingFit", "AdjustedRSquared"), 1e-14);
         Assert.Equal(1845.6893397319413, nb.Get<double>("housingFit", "FStatistic"), 1e-9);
         Assert.Equal(12246, nb.Get<int>("housingFit", "ResidualDegreesOfFreedom"));
+    }
+
+    [Fact]
+    public void HousingAnova_AgreesWithRsSummary()
+    {
+        // R's σ̂ and R² give the table independently: RSS = σ̂²(n − p), TSS = RSS/(1 − R²), SSR = TSS − RSS.
+        const double sigma = 0.68930897879206010, rSquared = 0.64395234262665924;
+        double rss = sigma * sigma * 12246, tss = rss / (1 - rSquared), ssr = tss - rss;
+
+        Assert.Equal(tss, nb.Get<double>("anova", "TotalSumOfSquares"), 1e-12 * tss);
+        Assert.Equal(rss, nb.Get<double>("anova", "ResidualSumOfSquares"), 1e-12 * rss);
+        Assert.Equal(ssr, nb.Get<double>("anova", "RegressionSumOfSquares"), 1e-12 * tss);
+        Assert.Equal(12, nb.Get<int>("anova", "RegressionDegreesOfFreedom"));
+        Assert.Equal(12258, nb.Get<int>("anova", "TotalDegreesOfFreedom"));
+        Assert.Equal(1845.6893397319413, (ssr / 12) / (rss / 12246), 1e-8);   // R's F, from R's σ̂ and R²
+        Assert.Equal(1845.6893397319413, nb.Get<double>("anova", "FStatistic"), 1e-9);
+    }
+
+    [Fact]
+    public void AnovaThroughTheOrigin_UsesTheUncentredTotal()
+    {
+        // the seed's data fitted through the origin by MathNet's QR: TSS = Σy², SSR = Σŷ², n and p degrees of freedom
+        var d = SyntheticData.SeedListing(0);
+        var a = Matrix<double>.Build.Dense(d.Count, 2, (i, j) => d.X[i * 2 + j]);
+        var y = Vector<double>.Build.Dense(d.Y);
+        var yHat = a * a.QR().Solve(y);
+
+        Assert.Equal(y.DotProduct(y), nb.Get<double>("anovaOrigin", "TotalSumOfSquares"), 1e-12 * y.DotProduct(y));
+        Assert.Equal(yHat.DotProduct(yHat), nb.Get<double>("anovaOrigin", "RegressionSumOfSquares"), 1e-10 * y.DotProduct(y));
+        Assert.Equal(1000, nb.Get<int>("anovaOrigin", "TotalDegreesOfFreedom"));
+        Assert.Equal(2, nb.Get<int>("anovaOrigin", "RegressionDegreesOfFreedom"));
+        Assert.Equal(998, nb.Get<int>("anovaOrigin", "ResidualDegreesOfFreedom"));
+    }
+
+    [Fact]
+    public void HousingPValues_CountedFromRsTStatistics()
+    {
+        // two-sided p-values of R's t values with 12 246 df (MathNet's Student t): 8 below 2.2e-16, 3 more below 1e-6,
+        // and NEAR BAY, NEAR OCEAN above 0.05, as the text says
+        double[] p = RT.Select(t => 2 * StudentT.CDF(0, 1, 12246, -Math.Abs(t))).ToArray();
+        Assert.Equal(8, p.Count(v => v < 2.2e-16));
+        Assert.Equal(3, p.Count(v => v >= 2.2e-16 && v < 1e-6));
+        Assert.Equal(["ocean_proximity=NEAR BAY", "ocean_proximity=NEAR OCEAN"], Names.Where((_, j) => p[j] > 0.05));
+        Assert.Equal(8, nb.Get<int>("tinyP"));
+        Assert.Equal(3, nb.Get<int>("smallP"));
+        // "< 2.2e-16" is the machine epsilon
+        Assert.Equal(Math.Pow(2, -52), Math.BitIncrement(1.0) - 1.0);
+    }
+
+    [Fact]
+    public void Housing_Collinearity_LongitudeAndLatitude()
+    {
+        // VIF = n·SE²/s² from R's standard errors and σ̂; the correlation by MathNet's Pearson on the notebook's rows
+        const double sigma = 0.68930897879206010;
+        Assert.Equal(18, 12259 * Math.Pow(RSe[1] / sigma, 2), 0.5);
+        Assert.Equal(20, 12259 * Math.Pow(RSe[2] / sigma, 2), 0.5);
+        double[] x = nb.Get<double[]>("trainZ", "X");
+        int d = 12;
+        var lon = Enumerable.Range(0, 12259).Select(i => x[i * d + 0]);
+        var lat = Enumerable.Range(0, 12259).Select(i => x[i * d + 1]);
+        double correlation = MathNet.Numerics.Statistics.Correlation.Pearson(lon, lat);
+        Assert.Equal(-0.92, correlation, 0.01);
+        Assert.Equal(correlation, nb.Get<double>("lonLatCorrelation"), 1e-12);
+    }
+
+    [Fact]
+    public void Housing_IslandLeverageAndHc3_ComputedIndependently()
+    {
+        // Leverages from MathNet's thin QR of A = [1 X] (hᵢᵢ = ‖row i of Q‖²), HC3 = (AᵀA)⁻¹ Σ rᵢ²/(1 − hᵢᵢ)² aᵢaᵢᵀ (AᵀA)⁻¹
+        // with MathNet's inverse and least-squares residuals: not the notebook's loop over Cov/s².
+        double[] x = nb.Get<double[]>("trainZ", "X"), yz = nb.Get<double[]>("trainZ", "Y");
+        int n = yz.Length, d = 12, p = 13;
+        var a = Matrix<double>.Build.Dense(n, p, (i, j) => j == 0 ? 1.0 : x[i * d + j - 1]);
+        var y = Vector<double>.Build.Dense(yz);
+        var qr = a.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+        var r = y - a * qr.Solve(y);
+        var h = Enumerable.Range(0, n).Select(i => qr.Q.Row(i).DotProduct(qr.Q.Row(i))).ToArray();
+        var inverse = a.TransposeThisAndMultiply(a).Inverse();
+        var middle = Matrix<double>.Build.Dense(p, p);
+        for (int i = 0; i < n; i++)
+        {
+            var ai = a.Row(i);
+            middle += (r[i] * r[i] / Math.Pow(1 - h[i], 2)) * ai.OuterProduct(ai);
+        }
+        var hc3 = inverse * middle * inverse;
+        int island = 10;
+        var islandRows = Enumerable.Range(0, n).Where(i => x[i * d + island - 1] > 1).ToArray();   // standardized 1s
+
+        Assert.Equal(4, islandRows.Length);
+        Assert.Equal(4, nb.Get<int>("islandRows"));
+        Assert.All(islandRows, i => Assert.Equal(0.25, h[i], 0.005));
+        Assert.Equal(islandRows.Max(i => h[i]), nb.Get<double>("islandLeverage"), 1e-9);
+        var robustHc3 = nb.Get<double[]>("robustHc3");
+        for (int j = 0; j < p; j++) Assert.Equal(Math.Sqrt(hc3[j, j]), robustHc3[j], 1e-9 * Math.Sqrt(hc3[j, j]));
+        Assert.Equal(1.6, Math.Sqrt(hc3[island, island]) / RSe[island], 0.05);   // the text's "1.6", against R's SE
+        Assert.Equal(1.2, RHc0[island] / RSe[island], 0.05);                     // and R's HC0: "1.2"
+        Assert.Equal(0.95, RHc0[9] / RSe[9], 0.005);                             // INLAND: below 1
+        // the offset: R's estimate over the SD of a 0/1 column with 4 ones in 12 259 rows (sample SD, n − 1)
+        double sd = Math.Sqrt(4.0 * (12259 - 4) / (12259.0 * 12258));
+        Assert.Equal(1.7, REstimate[island] / sd, 0.05);
     }
 
     [Fact]
