@@ -22,10 +22,12 @@ namespace LinReg.Plots;
 /// both the <see cref="DisplayedValueProduced"/> and every <see cref="DisplayedValueUpdated"/> itself, through
 /// <see cref="KernelInvocationContext.Current"/>, with one display id (<see cref="DisplayId"/>).</para>
 /// <para>Outside a kernel (no <see cref="KernelInvocationContext.Current"/>: tests, console programs) it only
-/// collects the points; <see cref="ToChart"/> and <see cref="Points"/> still work.</para>
-/// <para>The HTML is <see cref="ChartHtml.ToNotebookHtml"/> with the div id <see cref="DivId"/> (deterministic:
-/// <c>linreg-live-</c> + the id given to the constructor, or a per-process counter), so executed notebooks do not
-/// change from run to run. Thread-safe.</para>
+/// collects the points; <see cref="ToChart"/> and <see cref="Points"/> still work, and <see cref="Complete"/> hands
+/// the chart to <see cref="CompletedOutsideKernel"/> when that is set (the book's exported apps write it to an HTML
+/// file there).</para>
+/// <para>The HTML is <see cref="ChartHtml.ToNotebookHtml"/> (offline: it draws with the plotly.js the notebook's
+/// setup loaded) with the div id <see cref="DivId"/> (deterministic: <c>linreg-live-</c> + the id given to the
+/// constructor, or a per-process counter), so executed notebooks do not change from run to run. Thread-safe.</para>
 /// </summary>
 public sealed class LiveLossChart : ITrainingObserver, IDisposable
 {
@@ -104,6 +106,13 @@ public sealed class LiveLossChart : ITrainingObserver, IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _yTitle = yTitle;
     }
+
+    /// <summary>
+    /// Where <see cref="Complete"/> sends the chart when there is no kernel to display it in: null (the default: tests
+    /// and console programs only collect the points), or an action such as the exported apps' display host, which
+    /// writes the final chart to an HTML file and prints its path. Set once at a program's start.
+    /// </summary>
+    public static Action<LiveLossChart>? CompletedOutsideKernel { get; set; }
 
     /// <summary>The id of the chart's div in the displayed HTML (stable across runs).</summary>
     public string DivId { get; }
@@ -208,15 +217,19 @@ public sealed class LiveLossChart : ITrainingObserver, IDisposable
 
     /// <summary>
     /// Draws the final state: sends one last update if points arrived since the last redraw (or displays the chart
-    /// if it was never shown). Call it after training; more points may follow (call it again then).
+    /// if it was never shown). Call it after training; more points may follow (call it again then). Outside a kernel,
+    /// hands the chart to <see cref="CompletedOutsideKernel"/> if that is set.
     /// </summary>
     public void Complete()
     {
+        bool outside;
         lock (_gate)
         {
             if (DisplayId is null) ShowLocked();
             else if (_dirty) UpdateLocked();
+            outside = DisplayId is null;
         }
+        if (outside) CompletedOutsideKernel?.Invoke(this);
     }
 
     /// <summary>Same as <see cref="Complete"/> (so <c>using var live = new LiveLossChart();</c> also works).</summary>
@@ -230,7 +243,7 @@ public sealed class LiveLossChart : ITrainingObserver, IDisposable
     }
 
     /// <summary>The HTML the notebook shows for the current points (div id <see cref="DivId"/>).</summary>
-    /// <returns>An HTML fragment (div + script; plotly.js loaded through require.js, see <see cref="ChartHtml.ToNotebookHtml"/>).</returns>
+    /// <returns>An HTML fragment (div + script drawing with the notebook's plotly.js, see <see cref="ChartHtml.ToNotebookHtml"/>).</returns>
     public string ToHtml()
     {
         lock (_gate) return ChartHtml.ToNotebookHtml(BuildLocked(), DivId);

@@ -26,6 +26,31 @@ public class LiveLossChartTests
     }
 
     [Fact]
+    public void Complete_OutsideKernelWithAHook_HandsTheChartToIt_WithoutAHook_Nothing()
+    {
+        var live = new LiveLossChart(id: "hook");
+        live.Add(0, 2.0);
+        live.Add(1, 1.0);
+        var received = new List<LiveLossChart>();
+        LiveLossChart.CompletedOutsideKernel = c => { lock (received) if (ReferenceEquals(c, live)) received.Add(c); };
+        try
+        {
+            live.Complete();
+            live.Add(2, 0.5);
+            live.Complete();
+        }
+        finally
+        {
+            LiveLossChart.CompletedOutsideKernel = null;
+        }
+        live.Complete(); // no hook: nothing happens
+
+        Assert.Equal(2, received.Count);
+        Assert.Equal([(0.0, 2.0), (1.0, 1.0), (2.0, 0.5)], received[^1].Points("loss"));
+        Assert.Null(live.DisplayId);
+    }
+
+    [Fact]
     public void EpochAxis_IgnoresStepsAndPlotsAgainstTheEpoch()
     {
         var live = new LiveLossChart(axis: LossAxis.Epoch, id: "t2");

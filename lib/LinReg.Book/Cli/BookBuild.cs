@@ -184,7 +184,7 @@ internal static class BookBuild
                 .ToList();
             try
             {
-                indexPath = await RenderHtmlAsync(executed, outputDirectory, output);
+                indexPath = await RenderHtmlAsync(executed, outputDirectory, notebooksDirectory, output);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -275,9 +275,9 @@ internal static class BookBuild
     }
 
     /// <summary>Renders the HTML book from the executed notebooks (LinReg.Book.Html); prints what it wrote.</summary>
-    private static async Task<string> RenderHtmlAsync(IReadOnlyList<string> executedNotebooks, string outputDirectory, TextWriter output)
+    private static async Task<string> RenderHtmlAsync(IReadOnlyList<string> executedNotebooks, string outputDirectory, string notebooksDirectory, TextWriter output)
     {
-        var result = BookRenderer.Render(executedNotebooks, outputDirectory, new BookRenderOptions { OmitUnfinished = true });
+        var result = BookRenderer.Render(executedNotebooks, outputDirectory, new BookRenderOptions { OmitUnfinished = true, SourceDirectory = notebooksDirectory });
         await output.WriteLineAsync(
             $"HTML book: {result.Pages.Count} page{(result.Pages.Count == 1 ? "" : "s")}, {result.Pages.Sum(p => p.Charts)} charts, "
             + $"{result.Pages.Sum(p => p.Formulas)} formulas, plotly.js {result.PlotlyJsVersion} beside them");
@@ -305,7 +305,7 @@ internal static class BookBuild
         return result.IndexPath;
     }
 
-    private static string? SelectNotebook(IReadOnlyList<string> all, string wanted)
+    internal static string? SelectNotebook(IReadOnlyList<string> all, string wanted)
     {
         var name = wanted.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? wanted[..^".ipynb".Length] : wanted;
         name = Path.GetFileName(name);

@@ -130,6 +130,7 @@ public static class BookCli
         var root = new RootCommand("LinReg.Book: runs the book's notebooks headlessly and builds the HTML book.");
         var build = CreateBuildCommand(currentDirectory, interactiveProgress);
         root.Subcommands.Add(build);
+        root.Subcommands.Add(CreateExportCommand(currentDirectory));
         root.Subcommands.Add(CreateWorkerCommand());
         root.SetAction(parseResult =>
         {
@@ -210,6 +211,47 @@ public static class BookCli
         return build;
     }
 
+    private const string ExportDescription =
+        """
+        Writes every notebooks/*.ipynb as a .NET 10 file-based app in artifacts/apps/ (markdown as comments, the code in
+        reading order, each chart written to an HTML file beside the app). Run one: dotnet run artifacts/apps/05-training-from-scratch.cs
+        """;
+
+    private static Command CreateExportCommand(string currentDirectory)
+    {
+        var notebook = new Option<string>("--notebook")
+        {
+            HelpName = "name",
+            Description = "export only this notebook (file name with or without .ipynb, or a unique prefix such as 05)",
+        };
+        var output = new Option<string>("--output")
+        {
+            HelpName = "dir",
+            Description = "write to <dir> instead of artifacts/apps/",
+        };
+        var rootFolder = new Option<string>("--root")
+        {
+            HelpName = "dir",
+            Description = "the book's root folder (default: the folder holding LinRegNotebooks.sln, found by walking up from the current directory)",
+        };
+        var export = new Command("export", ExportDescription) { notebook, output, rootFolder };
+        export.SetAction(async (parseResult, _) =>
+        {
+            var invocation = parseResult.InvocationConfiguration;
+            var rootValue = parseResult.GetValue(rootFolder);
+            var rootPath = rootValue is null ? null : Path.GetFullPath(Path.Combine(currentDirectory, rootValue));
+            if (rootPath is not null && !Directory.Exists(rootPath))
+            {
+                await invocation.Error.WriteLineAsync($"error: --root {rootValue}: the folder {rootPath} does not exist. {HelpHint}");
+                return ExitUsage;
+            }
+
+            var outputPath = parseResult.GetValue(output) is { } o ? Path.GetFullPath(Path.Combine(currentDirectory, o)) : null;
+            return await BookExport.RunAsync(currentDirectory, rootPath, parseResult.GetValue(notebook), outputPath, invocation.Output, invocation.Error);
+        });
+        return export;
+    }
+
     /// <summary>The hidden command a build starts its worker processes with (see <see cref="NotebookWorker"/>).</summary>
     private static Command CreateWorkerCommand()
     {
@@ -261,7 +303,7 @@ public static class BookCli
             var token = parsed.UnmatchedTokens[0];
             if (parsed.CommandResult.Command is RootCommand)
             {
-                return $"unknown command '{token}'; the command is 'build'.";
+                return $"unknown command '{token}'; the commands are 'build' and 'export'.";
             }
 
             return token.StartsWith('-') ? $"unknown option '{token}'." : $"unexpected argument '{token}'.";

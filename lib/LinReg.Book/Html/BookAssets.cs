@@ -56,6 +56,14 @@ internal static class BookAssets
         pre { line-height: 1.45; }
 
         .cell { margin: 1.1rem 0; }
+        /* Code cells are wider than the prose column: the notebooks' code lines run to 120 characters and more
+           (72rem holds about 135). Centred on the column, never wider than the window less a margin (3.5rem leaves
+           room for a scroll bar); a longer line scrolls inside its cell, and wraps in a narrow window (below). */
+        .cell.code {
+          --code-width: min(calc(100vw - 3.5rem), 72rem);
+          width: var(--code-width); margin-left: calc(50% - var(--code-width) / 2);
+        }
+        .notebook-files { font-size: 0.9rem; color: var(--muted); margin: 0 0 1rem; }
         .cell.markdown > :first-child { margin-top: 0; }
         .cell.code .input { position: relative; }
         .cell.code .prompt {
@@ -105,7 +113,13 @@ internal static class BookAssets
         .toc .in-this-notebook ul, .toc .in-this-notebook ol { margin: 0.2em 0; }
         .book-subtitle { color: var(--muted); margin-top: -0.4em; }
 
-        @media (max-width: 62rem) { .cell.code .prompt { display: none; } }
+        /* The prompt sits left of a code cell: shown only where the window has room for it beside the wide cell. */
+        @media (max-width: 79rem) { .cell.code .prompt { display: none; } }
+        /* Narrow windows: a smaller code font, and long code lines wrap rather than hide half their text. */
+        @media (max-width: 56rem) {
+          pre.code code, .output pre { font-size: 0.78rem; }
+          pre.code { padding: 0.6rem 0.7rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+        }
         @media print { .book-nav, .page-footer { display: none; } .cell.code .prompt { display: none; } }
         """;
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace LinReg.Book.Html;
@@ -19,6 +20,15 @@ public sealed record BookRenderOptions
     /// as it is (errors shown in red).
     /// </summary>
     public bool OmitUnfinished { get; init; }
+
+    /// <summary>
+    /// The folder of the source notebooks (the book build: <c>notebooks/</c>), or null. When set, each page links to its
+    /// source notebook there, and the notebooks' relative links to other files (<c>../lib/LinReg/Data/DataIter.cs</c>,
+    /// <c>../README.md</c>, which VS Code and Jupyter resolve from the notebook's folder) are rewritten to reach the same
+    /// files from the output folder (from <c>artifacts/book/</c>: <c>../../lib/LinReg/Data/DataIter.cs</c>). When null,
+    /// such links are left as written.
+    /// </summary>
+    public string? SourceDirectory { get; init; }
 }
 
 /// <summary>A notebook that did not finish and so has no page (<see cref="BookRenderOptions.OmitUnfinished"/>).</summary>
@@ -61,6 +71,9 @@ public sealed record BookRenderResult(
 /// </summary>
 public static class BookRenderer
 {
+    /// <summary>The archive of every executed notebook that the contents page offers for download.</summary>
+    public const string NotebooksArchiveFileName = "executed-notebooks.zip";
+
     /// <summary>The book's default title.</summary>
     public const string DefaultTitle = "Linear Regression and Training Loops \u2014 an interactive C# textbook";
 
@@ -112,14 +125,14 @@ public static class BookRenderer
         var unfinishedReasons = notebooks.ToDictionary(n => n.Name, n => options.OmitUnfinished ? UnfinishedReason(n) : null);
         var finished = notebooks.Where(n => unfinishedReasons[n.Name] is null).ToList();
         var names = new HashSet<string>(finished.Select(n => n.Name), StringComparer.Ordinal);
-        var markdown = new MarkdownCellRenderer(names);
-        var rendered = finished.Select(nb => RenderNotebook(nb, markdown)).ToList();
+        var outDir = Path.GetFullPath(outputDirectory);
+        var markdown = new MarkdownCellRenderer(names, options.SourceDirectory, outDir);
+        var rendered = finished.Select(nb => RenderNotebook(nb, markdown, FileLinks(nb, options.SourceDirectory, outDir))).ToList();
         var unfinished = notebooks
             .Where(n => unfinishedReasons[n.Name] is not null)
             .Select(n => new UnfinishedNotebook(n.Name, Title(n), unfinishedReasons[n.Name]!))
             .ToList();
 
-        var outDir = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(outDir);
         var pages = new List<BookPage>();
         for (var i = 0; i < rendered.Count; i++)
@@ -139,9 +152,10 @@ public static class BookRenderer
         AtomicFile.WriteAllBytes(Path.Combine(outDir, BookAssets.CssFileName), Encoding.UTF8.GetBytes(BookAssets.Css));
         var plotlyPath = Path.Combine(outDir, PlotlyOffline.FileName);
         AtomicFile.WriteAllBytes(plotlyPath, plotly.Content);
+        var archive = WriteNotebooksArchive(executedNotebookPaths, Path.Combine(outDir, NotebooksArchiveFileName));
         var indexPath = Path.Combine(outDir, "index.html");
         var entries = notebooks.Select(n => (rendered.FirstOrDefault(r => r.Name == n.Name), unfinished.FirstOrDefault(u => u.Notebook == n.Name))).ToList();
-        AtomicFile.WriteAllBytes(indexPath, Encoding.UTF8.GetBytes(IndexHtml(entries, rendered.FirstOrDefault(), options.Title)));
+        AtomicFile.WriteAllBytes(indexPath, Encoding.UTF8.GetBytes(IndexHtml(entries, rendered.FirstOrDefault(), options.Title, archive)));
 
         return new BookRenderResult(
             outDir, indexPath, pages, plotlyPath, plotly.Version,
@@ -187,9 +201,46 @@ public static class BookRenderer
 
     private sealed record RenderedNotebook(
         string Name, string File, string Title, string? InThisNotebook, string Body, int Charts, int Formulas,
-        IReadOnlyList<MathProblem> MathProblems, IReadOnlyList<string> Warnings);
+        IReadOnlyList<MathProblem> MathProblems, IReadOnlyList<string> Warnings, NotebookFileLinks Links);
 
-    private static RenderedNotebook RenderNotebook(NotebookDocument nb, MarkdownCellRenderer markdown)
+    /// <summary>A page's links to its notebook: the source (null when unknown) and the executed one, relative to the page.</summary>
+    private sealed record NotebookFileLinks(string? Source, string Executed, long ExecutedBytes);
+
+    private static NotebookFileLinks FileLinks(NotebookDocument nb, string? sourceDirectory, string outDir)
+    {
+        static string Rel(string from, string to) => string.Join('/', Path.GetRelativePath(from, to).Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+        var source = sourceDirectory is null ? null : Path.Combine(Path.GetFullPath(sourceDirectory), nb.Name + ".ipynb");
+        return new NotebookFileLinks(
+            source is not null && File.Exists(source) ? Rel(outDir, source) : null,
+            Rel(outDir, Path.GetFullPath(nb.Path)),
+            new FileInfo(nb.Path).Length);
+    }
+
+    /// <summary>Writes every executed notebook into one zip (at its root, by file name); returns its size in bytes.</summary>
+    private static long WriteNotebooksArchive(IReadOnlyList<string> executedNotebookPaths, string zipPath)
+    {
+        var temp = zipPath + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            using (var zip = ZipFile.Open(temp, ZipArchiveMode.Create))
+            {
+                foreach (var path in executedNotebookPaths)
+                {
+                    zip.CreateEntryFromFile(path, Path.GetFileName(path), CompressionLevel.Optimal);
+                }
+            }
+
+            File.Move(temp, zipPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+
+        return new FileInfo(zipPath).Length;
+    }
+
+    private static RenderedNotebook RenderNotebook(NotebookDocument nb, MarkdownCellRenderer markdown, NotebookFileLinks links)
     {
         var file = nb.Name + ".html";
         var math = new MathLog(nb.Name);
@@ -235,7 +286,7 @@ public static class BookRenderer
             }
         }
         return new RenderedNotebook(nb.Name, file, title ?? nb.Name, inThis, body.ToString(), outputs.Charts, math.Formulas,
-            math.Problems, outputs.Warnings);
+            math.Problems, outputs.Warnings, links);
     }
 
     private static string E(string s) => HtmlText.Escape(s);
@@ -268,7 +319,11 @@ public static class BookRenderer
         sb.Append(next is null
             ? "<span class=\"next disabled\">Next \u2192</span>"
             : $"<a class=\"next\" rel=\"next\" href=\"{E(next.File)}\" title=\"{E(next.Title)}\">{E(next.Title)} \u2192</a>");
-        sb.Append("</nav></header>\n<main>\n<article>\n");
+        sb.Append("</nav></header>\n<main>\n");
+        sb.Append("<p class=\"notebook-files\">");
+        if (r.Links.Source is { } source) sb.Append($"<a class=\"source-notebook\" href=\"{E(source)}\">Source notebook</a> (run it yourself) \u00b7 ");
+        sb.Append($"<a class=\"executed-notebook\" href=\"{E(r.Links.Executed)}\" download>Download the executed notebook</a> ({Megabytes(r.Links.ExecutedBytes)}, with these outputs)</p>\n");
+        sb.Append("<article>\n");
         sb.Append(r.Body);
         sb.Append("</article>\n<footer class=\"page-footer\">");
         if (prev is not null) sb.Append($"<a class=\"prev\" href=\"{E(prev.File)}\"><small>Previous</small>{E(prev.Title)}</a>");
@@ -278,7 +333,11 @@ public static class BookRenderer
         return sb.ToString();
     }
 
-    private static string IndexHtml(IReadOnlyList<(RenderedNotebook? Page, UnfinishedNotebook? Unfinished)> entries, RenderedNotebook? first, string bookTitle)
+    private static string Megabytes(long bytes) => bytes >= 100_000
+        ? (bytes / 1e6).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " MB"
+        : (bytes / 1e3).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " kB";
+
+    private static string IndexHtml(IReadOnlyList<(RenderedNotebook? Page, UnfinishedNotebook? Unfinished)> entries, RenderedNotebook? first, string bookTitle, long archiveBytes)
     {
         var sb = new StringBuilder();
         sb.Append(Head(bookTitle, plotly: false));
@@ -297,6 +356,9 @@ public static class BookRenderer
         else sb.Append("<h1>").Append(E(bookTitle)).Append("</h1>\n");
         sb.Append("<p>Each chapter is a notebook you can run in VS Code (Polyglot Notebooks) or Jupyter with the .NET C# kernel; ")
           .Append("these pages show every notebook as it was executed when the book was built.</p>\n");
+        sb.Append("<p class=\"notebook-files\"><a class=\"notebooks-archive\" href=\"").Append(NotebooksArchiveFileName)
+          .Append("\" download>Download every executed notebook</a> (one .zip, ").Append(Megabytes(archiveBytes))
+          .Append("); each page also links to its own.</p>\n");
         sb.Append("<h2>Contents</h2>\n<ol class=\"toc\">\n");
         foreach (var (page, unfinished) in entries)
         {

@@ -55,8 +55,22 @@ internal sealed class MarkdownCellRenderer
     private readonly IReadOnlySet<string> _notebookNames;
     private readonly HashSet<string> _pageIds = new(StringComparer.Ordinal);
 
+    private readonly string? _sourceDirectory;
+    private readonly string? _outputDirectory;
+
     /// <param name="notebookNames">Names of the notebooks in the book: links to <c>name.ipynb</c> become <c>name.html</c>.</param>
-    public MarkdownCellRenderer(IReadOnlySet<string> notebookNames) => _notebookNames = notebookNames;
+    /// <param name="sourceDirectory">The source notebooks' folder, or null. A relative link to anything else (in VS Code and
+    /// Jupyter relative to the notebook's folder, e.g. <c>../lib/LinReg/Data/DataIter.cs</c> or <c>../README.md</c>) is
+    /// rewritten to reach the same file from <paramref name="outputDirectory"/>, where the pages are; null leaves it as written.</param>
+    /// <param name="outputDirectory">The folder the pages are written to (needed with <paramref name="sourceDirectory"/>).</param>
+    public MarkdownCellRenderer(IReadOnlySet<string> notebookNames, string? sourceDirectory = null, string? outputDirectory = null)
+    {
+        _notebookNames = notebookNames;
+        if (sourceDirectory is not null && outputDirectory is null)
+            throw new ArgumentException($"a source directory ({sourceDirectory}) needs the output directory the links are rewritten for (got null)", nameof(outputDirectory));
+        _sourceDirectory = sourceDirectory is null ? null : Path.GetFullPath(sourceDirectory);
+        _outputDirectory = outputDirectory is null ? null : Path.GetFullPath(outputDirectory);
+    }
 
     /// <summary>
     /// Starts a page: heading ids are unique per page, not per cell (Markdig numbers duplicates within one document
@@ -180,14 +194,38 @@ internal sealed class MarkdownCellRenderer
         return writer.ToString();
     }
 
-    private string? RewriteLink(string? url)
+    /// <summary>
+    /// A link as the page needs it: a link to a notebook of the book goes to its page; any other relative link (a source
+    /// file, the README, a data file), which VS Code and Jupyter resolve from the notebook's folder, is rewritten to reach
+    /// the same file from the pages' folder (when the source folder is known). Absolute URLs and in-page anchors stay.
+    /// </summary>
+    internal string? RewriteLink(string? url)
     {
-        if (string.IsNullOrEmpty(url) || url.Contains("://", StringComparison.Ordinal)) return url;
-        var hash = url.IndexOf('#');
-        var path = hash < 0 ? url : url[..hash];
-        if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) return url;
-        var name = Path.GetFileNameWithoutExtension(path.Replace('\\', '/').Split('/')[^1]);
-        return _notebookNames.Contains(name) ? name + ".html" + (hash < 0 ? "" : url[hash..]) : url;
+        if (string.IsNullOrEmpty(url) || url.StartsWith('#') || IsAbsolute(url)) return url;
+        var cut = url.IndexOfAny(['#', '?']);
+        var path = cut < 0 ? url : url[..cut];
+        var suffix = cut < 0 ? "" : url[cut..];
+        if (path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+        {
+            var name = Path.GetFileNameWithoutExtension(path.Replace('\\', '/').Split('/')[^1]);
+            if (_notebookNames.Contains(name)) return name + ".html" + suffix;
+        }
+
+        if (_sourceDirectory is null || _outputDirectory is null || path.Length == 0) return url;
+        var target = Path.GetFullPath(Path.Combine(_sourceDirectory, Uri.UnescapeDataString(path).Replace('\\', '/')));
+        var relative = Path.GetRelativePath(_outputDirectory, target).Replace('\\', '/');
+        if (Path.IsPathRooted(relative)) return new Uri(target).AbsoluteUri + suffix; // another drive: no relative path exists
+        return string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)) + (path.EndsWith('/') ? "/" : "") + suffix;
+    }
+
+    /// <summary>Whether a link has a scheme (<c>https:</c>, <c>mailto:</c>, <c>file:</c>, …) or is protocol-relative (<c>//host</c>).</summary>
+    private static bool IsAbsolute(string url)
+    {
+        if (url.StartsWith("//", StringComparison.Ordinal)) return true;
+        var colon = url.IndexOf(':');
+        if (colon <= 0) return false;
+        var scheme = url[..colon];
+        return char.IsAsciiLetter(scheme[0]) && scheme.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.');
     }
 
     /// <summary>The list after a heading or paragraph that starts with "In this notebook".</summary>

@@ -92,6 +92,13 @@ internal sealed partial class OutputRenderer(MarkdownCellRenderer markdown)
         switch (mime)
         {
             case "text/html":
+                if (PlotlyOffline.IsPlotlyJsLoader(content))
+                {
+                    // The notebook's setup displays plotly.js inline (3.6 MB) for the notebook's own charts; a page of the
+                    // book loads the one plotly.min.js beside it instead.
+                    return "";
+                }
+
                 if (PlotlyOffline.IsPlotlyChart(content))
                 {
                     Charts++;

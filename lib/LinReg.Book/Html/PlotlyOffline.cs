@@ -98,6 +98,17 @@ public static partial class PlotlyOffline
     [GeneratedRegex(@"plotly-(?<v>\d+\.\d+\.\d+)\.min\.js$", RegexOptions.CultureInvariant)]
     private static partial Regex ResourceName();
 
+    /// <summary>The attribute on the scripts of the output that loads plotly.js into a notebook (the value of
+    /// <c>LinReg.Plots.ChartHtml.PlotlyJsMarker</c>; the book does not reference LinReg.Plots, whose Plotly.NET would bring
+    /// FSharp.Core 10.1 into the runner).</summary>
+    public const string PlotlyJsLoaderMarker = "data-linreg-plotly-js";
+
+    /// <summary>True when an HTML output is the notebook setup's inline plotly.js (marked with <see cref="PlotlyJsLoaderMarker"/>).</summary>
+    /// <param name="html">The <c>text/html</c> output.</param>
+    /// <returns>Whether it is the plotly.js loader.</returns>
+    public static bool IsPlotlyJsLoader(string html) =>
+        html.StartsWith("<script " + PlotlyJsLoaderMarker + "=", StringComparison.Ordinal);
+
     /// <summary>True when an HTML output is a Plotly chart (Plotly.NET's notebook or chart HTML).</summary>
     /// <param name="html">The <c>text/html</c> output.</param>
     /// <returns>Whether it calls Plotly.</returns>

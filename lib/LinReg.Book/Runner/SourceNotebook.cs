@@ -215,24 +215,65 @@ public sealed partial class SourceNotebook
     }
 
     /// <summary>
-    /// The files that code cells load with <c>#r "path"</c> (not <c>#r "nuget: …"</c>), each resolved against the
-    /// notebook's folder, as (cell number, path as written, full path).
+    /// The files that code cells load with <c>#r "path"</c> (not <c>#r "nuget: …"</c>) or import with
+    /// <c>#!import path</c>, and the <c>#r</c> files of the cells of an imported .dib file, each resolved against the
+    /// notebook's folder (the working directory while it runs, so also for the imported cells), as (cell number, path
+    /// as written, full path). An imported file comes before the references it holds.
     /// </summary>
     public IEnumerable<(int CellNumber, string Reference, string FullPath)> FileReferences()
     {
         foreach (var cell in CodeCells)
         {
-            foreach (Match m in FileReferencePattern().Matches(cell.Source))
+            foreach (var (reference, fullPath) in References(cell.Source))
             {
-                var reference = m.Groups["path"].Value;
-                if (reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                yield return (cell.Number, reference, System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, reference)));
+                yield return (cell.Number, reference, fullPath);
             }
         }
+    }
+
+    private IEnumerable<(string Reference, string FullPath)> References(string code)
+    {
+        foreach (var line in code.Split('\n'))
+        {
+            if (FileReferencePattern().Match(line) is { Success: true } r)
+            {
+                var reference = r.Groups["path"].Value;
+                if (!reference.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return (reference, System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, reference)));
+                }
+            }
+            else if (ImportPattern().Match(line) is { Success: true } i)
+            {
+                var reference = i.Groups["path"].Value;
+                var fullPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, reference));
+                yield return (reference, fullPath);
+                if (File.Exists(fullPath) && fullPath.EndsWith(".dib", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (var element in DibCells(fullPath))
+                    {
+                        foreach (var inner in References(element))
+                        {
+                            yield return inner;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The code of each cell of a .dib file (Polyglot Notebooks' text format), read with .NET Interactive's own parser.</summary>
+    /// <param name="path">The .dib file.</param>
+    /// <returns>The cells' code, in order (the <c>#!meta</c> block excluded).</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static IReadOnlyList<string> DibCells(string path)
+    {
+        var kernels = new Microsoft.DotNet.Interactive.Documents.KernelInfoCollection
+        {
+            new Microsoft.DotNet.Interactive.Documents.KernelInfo("csharp"),
+        };
+        var document = Microsoft.DotNet.Interactive.Documents.CodeSubmission.Parse(File.ReadAllText(path), kernels);
+        return document.Elements.Select(e => e.Contents).ToList();
     }
 
     /// <summary>
@@ -328,6 +369,9 @@ public sealed partial class SourceNotebook
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]
     private static partial Regex CellIdPattern();
 
-    [GeneratedRegex("""^[ \t]*#r[ \t]+"(?<path>[^"]+)"[ \t\r]*$""", RegexOptions.Multiline)]
+    [GeneratedRegex("""^[ \t]*#r[ \t]+"(?<path>[^"]+)"[ \t\r]*$""")]
     private static partial Regex FileReferencePattern();
+
+    [GeneratedRegex("""^[ \t]*#!import[ \t]+"?(?<path>[^"\r\n]+?)"?[ \t\r]*$""")]
+    private static partial Regex ImportPattern();
 }

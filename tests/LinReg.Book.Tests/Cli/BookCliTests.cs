@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using LinReg.Book.Cli;
+using LinReg.Book.Runner;
 using LinReg.Book.Tests.Support;
 
 namespace LinReg.Book.Tests.Cli;
@@ -71,7 +72,7 @@ public sealed class BookCliTests
     public async Task Build_NoNotebooksFolder_Exit2()
     {
         using var book = TempBook.Create(withLibrary: false);
-        Directory.Delete(book.NotebooksDirectory);
+        Directory.Delete(book.NotebooksDirectory, recursive: true); // it holds the shared setup.dib
 
         var result = await Run(book.Root, "build", "--root", book.Root);
 
@@ -103,7 +104,7 @@ public sealed class BookCliTests
         var result = await Run(book.Root, "build", "--root", book.Root);
 
         Assert.Equal(BookCli.ExitUsage, result.ExitCode);
-        Assert.Contains("cell 3 of plotly-chart.ipynb loads \"../artifacts/notebook-lib/LinReg.dll\", which does not exist", result.Error);
+        Assert.Contains("cell 2 of plotly-chart.ipynb loads \"../artifacts/notebook-lib/LinReg.dll\", which does not exist", result.Error); // through its #!import setup.dib
         Assert.Contains("dotnet build lib/LinReg.Notebook", result.Error);
         Assert.False(Directory.Exists(book.BookDirectory));
     }
@@ -159,12 +160,12 @@ public sealed class BookCliTests
         Assert.True(result.ExitCode == BookCli.ExitSuccess, result.Output + result.Error);
         // Name order (ordinal): 02-second before plotly-chart.
         Assert.True(result.Output.Contains("[1/2] 02-second: ok, 1/1 code cells, ", StringComparison.Ordinal), result.Output);
-        Assert.Contains("[2/2] plotly-chart: cell 2/4 … ", result.Output);
-        Assert.Contains("[2/2] plotly-chart: ok, 3/3 code cells, ", result.Output);
+        Assert.Contains("[2/2] plotly-chart: cell 2/3 … ", result.Output);
+        Assert.Contains("[2/2] plotly-chart: ok, 2/2 code cells, ", result.Output);
         Assert.Contains("HTML book: 2 pages, 1 charts", result.Output);
         Assert.True(File.Exists(Path.Combine(book.BookDirectory, "index.html")));
         Assert.Matches(@"Notebook\s+Cells\s+Time\s+Status", result.Output);
-        Assert.Matches(@"Total\s+4/4\s+[0-9.]+ s\s+all ok", result.Output);
+        Assert.Matches(@"Total\s+3/3\s+[0-9.]+ s\s+all ok", result.Output);
         Assert.Equal("", result.Error);
         var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(book.BookDirectory, "plotly-chart.ipynb")))!.AsObject();
         Assert.Empty(NotebookChecks.Nbformat45(executed));
@@ -211,7 +212,8 @@ public sealed class BookCliTests
 
         Assert.Equal(BookCli.ExitUsage, result.ExitCode);
         Assert.Contains("refusing to write into the notebooks folder", result.Error);
-        Assert.Equal(new[] { Path.Combine(book.NotebooksDirectory, "01-first.ipynb") }, Directory.GetFileSystemEntries(book.NotebooksDirectory));
+        Assert.Equal(new[] { Path.Combine(book.NotebooksDirectory, "01-first.ipynb"), Path.Combine(book.NotebooksDirectory, BookSetup.FileName) },
+            Directory.GetFileSystemEntries(book.NotebooksDirectory).Order(StringComparer.Ordinal));
     }
 
     [Fact]

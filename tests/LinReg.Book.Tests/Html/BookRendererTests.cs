@@ -22,7 +22,7 @@ public partial class BookRendererTests
         var result = BookRenderer.Render(book.WriteStandardBook(), book.OutputDir);
 
         var files = Directory.GetFiles(book.OutputDir).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        Assert.Equal(["01-sgd-by-hand.html", "02-normal-equation.html", "book.css", "index.html", "plotly.min.js"], files);
+        Assert.Equal(["01-sgd-by-hand.html", "02-normal-equation.html", "book.css", BookRenderer.NotebooksArchiveFileName, "index.html", "plotly.min.js"], files);
         Assert.Equal(Path.Combine(result.OutputDirectory, "index.html"), result.IndexPath);
         Assert.Equal(["01-sgd-by-hand", "02-normal-equation"], result.Pages.Select(p => p.Notebook));
         Assert.Equal("2.28.0", result.PlotlyJsVersion);
@@ -223,7 +223,7 @@ public partial class BookRendererTests
         BookRenderer.Render(paths, book.OutputDir);
         BookRenderer.Render(paths, book.OutputDir);
         Assert.Empty(Directory.GetFiles(book.OutputDir, "*.tmp"));
-        Assert.Equal(5, Directory.GetFiles(book.OutputDir).Length);
+        Assert.Equal(6, Directory.GetFiles(book.OutputDir).Length); // two pages, index, css, plotly.js, the notebooks archive
     }
 
     [Fact]

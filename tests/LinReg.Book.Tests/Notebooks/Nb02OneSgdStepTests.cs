@@ -86,7 +86,7 @@ public sealed class Nb02OneSgdStepTests(Nb02Fixture nb) : IClassFixture<Nb02Fixt
     [Fact]
     public void Charts_AreDisplayedAsPlotlyHtml()
     {
-        var charts = nb.Run.CodeCells.SelectMany(c => c.Outputs.OfType<DisplayOutput>()).Select(d => d["text/html"]).Where(h => h is not null && h.Contains("Plotly.newPlot", StringComparison.Ordinal)).ToList();
+        var charts = nb.Run.CodeCells.SelectMany(c => c.Outputs.OfType<DisplayOutput>()).Select(d => d["text/html"]).Where(h => h is not null && LinReg.Book.Html.PlotlyOffline.IsPlotlyChart(h) && !LinReg.Book.Html.PlotlyOffline.IsPlotlyJsLoader(h)).ToList(); // not the setup's plotly.js
         Assert.Equal(2, charts.Count);
         Assert.Contains(charts, h => h!.Contains("\"type\":\"contour\"", StringComparison.Ordinal));
         // the scatter: the after-step line ŷ = 1.5x + 0.2 drawn from x = 0 to 4 → (0.2, 6.2)

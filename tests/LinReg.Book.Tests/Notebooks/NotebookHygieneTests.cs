@@ -6,7 +6,8 @@ namespace LinReg.Book.Tests.Notebooks;
 
 /// <summary>
 /// The source notebooks in notebooks/ are committed clean: nbformat 4.5 with cell ids, kernelspec .net-csharp, a
-/// title cell first, no outputs, no execution counts, and the shared setup (BookSetup) as their first two code cells.
+/// title cell first, no outputs, no execution counts, and the shared setup (BookSetup.Cell, which imports setup.dib) as
+/// their first code cell; setup.dib itself loads the packages at the versions Directory.Packages.props pins.
 /// Runs over whatever notebooks exist.
 /// </summary>
 public sealed class NotebookHygieneTests
@@ -31,6 +32,30 @@ public sealed class NotebookHygieneTests
         }
 
         Assert.True(problems.Count == 0, "Source notebook problems:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void SetupDib_ResolvesFSharpCoreThenLoadsThePinnedPackagesThenStartsTheSession()
+    {
+        var cells = SourceNotebook.DibCells(Path.Combine(TestPaths.RepoNotebooks, BookSetup.FileName));
+
+        // Three submissions, in this order (BookSetup's remarks say why the order matters).
+        Assert.Equal(3, cells.Count);
+        Assert.Contains("AssemblyLoadContext.Default.Resolving", cells[0]);
+        Assert.DoesNotContain("#r", cells[0]);
+        Assert.Contains("#r \"nuget: Plotly.NET.Interactive,", cells[1]);
+        Assert.Contains("#r \"../artifacts/notebook-lib/LinReg.Notebook.dll\"", cells[1]);
+        Assert.Contains("LinReg.Notebook.NotebookSession.Start();", cells[2]);
+
+        // Every package at the exact version of Directory.Packages.props ([x.y.z]).
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(TestPaths.RepoRoot, "Directory.Packages.props"));
+        var pinned = props.Descendants("PackageVersion").ToDictionary(
+            e => (string)e.Attribute("Include")!, e => ((string)e.Attribute("Version")!).Trim('[', ']'));
+        var packages = System.Text.RegularExpressions.Regex.Matches(cells[1], "#r \"nuget: *([^,\"]+), *([^\"]+)\"")
+            .Select(m => (Name: m.Groups[1].Value.Trim(), Version: m.Groups[2].Value.Trim())).ToList();
+        Assert.Equal(5, packages.Count);
+        Assert.All(packages, p => Assert.True(pinned.TryGetValue(p.Name, out var v) && v == p.Version,
+            $"setup.dib loads {p.Name} {p.Version}; Directory.Packages.props pins {(pinned.TryGetValue(p.Name, out var w) ? w : "nothing")}"));
     }
 
     [Fact]

@@ -16,25 +16,33 @@ public sealed class NotebookRunnerTests
         await using var run = await NotebookRunner.RunAsync(path);
 
         Assert.False(run.Failed, run.FailureSummary);
-        Assert.Equal(new[] { CellStatus.NotRun, CellStatus.Succeeded, CellStatus.Succeeded, CellStatus.Succeeded }, run.Cells.Select(c => c.Status));
-        Assert.Equal(new int?[] { null, 1, 2, 3 }, run.Cells.Select(c => c.ExecutionCount));
+        Assert.Equal(new[] { CellStatus.NotRun, CellStatus.Succeeded, CellStatus.Succeeded }, run.Cells.Select(c => c.Status));
+        Assert.Equal(new int?[] { null, 1, 2 }, run.Cells.Select(c => c.ExecutionCount));
 
-        // The chart: Plotly.NET.Interactive's formatter (a package kernel extension the runner loaded) turns it into
+        // The setup cell imports setup.dib: the package restore (its extension loaded), then plotly.js displayed once.
+        Assert.Contains(run.Cells[1].Events, e => e is KernelExtensionLoaded);
+        var loader = Assert.Single(run.Cells[1].Displays, d => d.Data.TryGetValue("text/html", out var h) && h.Contains("plotly.js v2.28.0", StringComparison.Ordinal));
+        Assert.StartsWith("<script data-linreg-plotly-js=\"2.28.0\">", loader["text/html"]);
+
+        // The chart: the book's formatter (registered by the setup after Plotly.NET.Interactive's) turns it into offline
         // text/html holding the trace's data, y = x² for x = 0..4 (hand calculation: 0, 1, 4, 9, 16).
-        var chart = Assert.Single(run.Cells[3].Displays);
+        var chart = Assert.Single(run.Cells[2].Displays);
         var html = chart["text/html"];
         Assert.NotNull(html);
         Assert.Contains("\"type\":\"scatter\"", html);
         Assert.Contains("\"y\":[0.0,1.0,4.0,9.0,16.0]", html);
+        Assert.Contains("<div id=\"linreg-chart-1\">", html);
+        Assert.Contains("if(window.Plotly)", html);
+        Assert.DoesNotContain("require", html);
+        Assert.DoesNotContain("http", html);
         Assert.Equal("Plotly.NET.GenericChart", chart.Value?.GetType().FullName?.Split('+')[0]);
-        Assert.Contains(run.Cells[2].Events, e => e is KernelExtensionLoaded);
 
         // Read back what the cells computed: 0 + 1 + 4 + 9 + 16 = 30 (hand calculation).
         Assert.Equal(30.0, run.GetVariable<double>("sumOfSquares"));
         Assert.Equal(new[] { 0.0, 1.0, 4.0, 9.0, 16.0 }, run.GetVariable<double[]>("ys"));
-        Assert.True(run.Cells[3].HasReturnValue);
-        Assert.Equal(30.0, Assert.IsType<double>(run.Cells[3].ReturnValue));
-        var shown = Assert.IsType<DisplayOutput>(run.Cells[3].Outputs[^1]);
+        Assert.True(run.Cells[2].HasReturnValue);
+        Assert.Equal(30.0, Assert.IsType<double>(run.Cells[2].ReturnValue));
+        var shown = Assert.IsType<DisplayOutput>(run.Cells[2].Outputs[^1]);
         Assert.True(shown.IsReturnValue);
         Assert.Contains("<pre>30</pre>", shown["text/html"]);
     }
@@ -45,7 +53,7 @@ public sealed class NotebookRunnerTests
         // The runner must see what readers see: the kernel behind VS Code ships FSharp.Core 10.0, which is why the
         // setup cell answers Plotly.NET's request for 10.1. A runner with 10.1 would hide a failure.
         using var book = TempBook.Create();
-        var path = book.AddNotebook("fsharp-core.ipynb", BookSetup.Cell1, BookSetup.Cell2,
+        var path = book.AddNotebook("fsharp-core.ipynb", BookSetup.Cell,
             "typeof(Microsoft.FSharp.Core.Unit).Assembly.GetName().Version.ToString(2)");
 
         await using var run = await NotebookRunner.RunAsync(path);
@@ -219,7 +227,7 @@ public sealed class NotebookRunnerTests
 
         var e = await Assert.ThrowsAsync<MissingReferenceException>(() => NotebookRunner.RunAsync(path));
 
-        Assert.Equal(3, e.CellNumber);
+        Assert.Equal(2, e.CellNumber);
         Assert.Contains("plotly-chart.ipynb", e.Message);
         Assert.Contains("dotnet build lib/LinReg.Notebook", e.Message);
     }
@@ -270,7 +278,7 @@ public sealed class NotebookRunnerTests
         // artifacts/notebook-lib/, the test host from its own folder: the same assembly identity must give one type.
         var testSideType = typeof(LinReg.Models.Linear);
         using var book = TempBook.Create();
-        var path = book.AddNotebook("library.ipynb", BookSetup.Cell1, BookSetup.Cell2,
+        var path = book.AddNotebook("library.ipynb", BookSetup.Cell,
             "var model = new LinReg.Models.Linear(new[] { 2.0 }, 0.5);");
 
         await using var run = await NotebookRunner.RunAsync(path);

@@ -10,28 +10,31 @@ public sealed class SourceNotebookTests
     {
         var notebook = SourceNotebook.Load(TestPaths.Fixture("plotly-chart.ipynb"));
 
-        Assert.Equal(new[] { CellKind.Markdown, CellKind.Code, CellKind.Code, CellKind.Code }, notebook.Cells.Select(c => c.Kind));
-        Assert.Equal(new[] { 1, 2, 3, 4 }, notebook.Cells.Select(c => c.Number));
-        Assert.Equal(new[] { "title", "setup-1", "setup-2", "chart" }, notebook.Cells.Select(c => c.Id));
+        Assert.Equal(new[] { CellKind.Markdown, CellKind.Code, CellKind.Code }, notebook.Cells.Select(c => c.Kind));
+        Assert.Equal(new[] { 1, 2, 3 }, notebook.Cells.Select(c => c.Number));
+        Assert.Equal(new[] { "title", "setup-1", "chart" }, notebook.Cells.Select(c => c.Id));
         Assert.Equal("csharp", notebook.Cells[1].Language);
         Assert.Null(notebook.Cells[0].Language);
         // The source is stored as a list of lines; joined it must be the shared setup text exactly.
-        Assert.Equal(BookSetup.Cell1, notebook.Cells[1].Source);
-        Assert.Equal("// Setup 2/2 (identical in every notebook): pinned packages and the book's library (build it first: see README).", notebook.Cells[2].FirstLine);
+        Assert.Equal(BookSetup.Cell, notebook.Cells[1].Source);
+        Assert.Equal("#!import setup.dib", notebook.Cells[1].Source.Split('\n')[^1]);
         Assert.Equal("plotly-chart", notebook.Name);
     }
 
     [Fact]
-    public void FileReferences_SetupCell_ListsTheTwoLibraryDllsButNoNugetPackages()
+    public void FileReferences_SetupCell_ListsTheImportedDibAndTheLibraryDllsItLoadsButNoNugetPackages()
     {
         var notebook = SourceNotebook.Load(TestPaths.Fixture("plotly-chart.ipynb"));
 
         var references = notebook.FileReferences().ToList();
 
-        Assert.Equal(new[] { "../artifacts/notebook-lib/LinReg.dll", "../artifacts/notebook-lib/LinReg.Plots.dll", "../artifacts/notebook-lib/LinReg.Notebook.dll" }, references.Select(r => r.Reference));
-        Assert.All(references, r => Assert.Equal(3, r.CellNumber));
+        // The setup cell imports setup.dib; its second cell #r's the three libraries (relative to the notebook's folder,
+        // the working directory the imported cells run in).
+        Assert.Equal(new[] { "setup.dib", "../artifacts/notebook-lib/LinReg.dll", "../artifacts/notebook-lib/LinReg.Plots.dll", "../artifacts/notebook-lib/LinReg.Notebook.dll" }, references.Select(r => r.Reference));
+        Assert.All(references, r => Assert.Equal(2, r.CellNumber));
+        Assert.Equal(Path.Combine(notebook.Directory, "setup.dib"), references[0].FullPath);
         var expected = Path.GetFullPath(Path.Combine(notebook.Directory, "..", "artifacts", "notebook-lib", "LinReg.dll"));
-        Assert.Equal(expected, references[0].FullPath);
+        Assert.Equal(expected, references[1].FullPath);
     }
 
     [Fact]
@@ -42,11 +45,25 @@ public sealed class SourceNotebookTests
 
         var e = Assert.Throws<MissingReferenceException>(() => SourceNotebook.Load(path).CheckFileReferences());
 
-        Assert.Equal(3, e.CellNumber);
+        Assert.Equal(2, e.CellNumber);
         Assert.Equal(path, e.NotebookPath);
         Assert.Equal("../artifacts/notebook-lib/LinReg.dll", e.Reference);
-        Assert.StartsWith("cell 3 of plotly-chart.ipynb loads \"../artifacts/notebook-lib/LinReg.dll\", which does not exist", e.Message);
+        Assert.StartsWith("cell 2 of plotly-chart.ipynb loads \"../artifacts/notebook-lib/LinReg.dll\", which does not exist", e.Message);
         Assert.Contains("dotnet build lib/LinReg.Notebook", e.Message);
+    }
+
+    [Fact]
+    public void CheckFileReferences_SetupDibMissing_ThrowsNamingCellAndTheFile()
+    {
+        using var book = TempBook.Create();
+        var path = book.AddFixture("plotly-chart.ipynb");
+        File.Delete(Path.Combine(book.NotebooksDirectory, "setup.dib"));
+
+        var e = Assert.Throws<MissingReferenceException>(() => SourceNotebook.Load(path).CheckFileReferences());
+
+        Assert.Equal(2, e.CellNumber);
+        Assert.Equal("setup.dib", e.Reference);
+        Assert.StartsWith("cell 2 of plotly-chart.ipynb loads \"setup.dib\", which does not exist", e.Message);
     }
 
     [Theory]

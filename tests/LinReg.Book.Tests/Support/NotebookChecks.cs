@@ -127,7 +127,7 @@ internal static partial class NotebookChecks
 
     /// <summary>
     /// The book's rules for a SOURCE notebook: valid nbformat 4.5 C# notebook, a title markdown cell first, no outputs,
-    /// no execution counts, and the shared setup as its first two code cells.
+    /// no execution counts, and the shared setup (<see cref="BookSetup.Cell"/>) as its first code cell.
     /// </summary>
     public static List<string> SourceHygiene(JsonObject notebook)
     {
@@ -161,14 +161,14 @@ internal static partial class NotebookChecks
         {
             if (k >= codeCells.Count)
             {
-                problems.Add($"code cell {k + 1} (setup {k + 1}/2) is missing");
+                problems.Add($"code cell {k + 1} (the shared setup) is missing");
                 continue;
             }
 
             var source = SourceNotebook.ReadMultilineString(codeCells[k]["source"]) ?? "";
             if (BookSetup.Normalize(source) != BookSetup.Normalize(BookSetup.Cells[k]))
             {
-                problems.Add($"code cell {k + 1} differs from the shared setup cell {k + 1}/2 (BookSetup.Cell{k + 1}); it starts `{source.Split('\n')[0]}`");
+                problems.Add($"code cell {k + 1} differs from the shared setup cell (BookSetup.Cell: `#!import setup.dib` under one comment line); it starts `{source.Split('\n')[0]}`");
             }
         }
 

@@ -6,7 +6,8 @@ namespace LinReg.Book.Tests.Support;
 
 /// <summary>
 /// A throw-away copy of the book's folder layout under the temp folder: notebooks/, artifacts/notebook-lib/ (the
-/// built library, copied from the repository, unless a test wants it missing) and .config/dotnet-tools.json (so
+/// built library, copied from the repository, unless a test wants it missing), notebooks/setup.dib (the shared setup
+/// the notebooks import) and .config/dotnet-tools.json (so
 /// `dotnet tool run dotnet-repl` works from its notebooks/ folder). Deleted on dispose.
 /// </summary>
 internal sealed class TempBook : IDisposable
@@ -37,6 +38,9 @@ internal sealed class TempBook : IDisposable
                 File.Copy(source, Path.Combine(lib, dll));
             }
         }
+
+        // The shared setup the notebooks' first cell imports (#!import setup.dib), beside them as in notebooks/.
+        File.Copy(Path.Combine(TestPaths.RepoNotebooks, BookSetup.FileName), Path.Combine(book.NotebooksDirectory, BookSetup.FileName));
 
         var manifest = Path.Combine(TestPaths.RepoRoot, ".config", "dotnet-tools.json");
         Directory.CreateDirectory(Path.Combine(book.Root, ".config"));
