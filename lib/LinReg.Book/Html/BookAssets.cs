@@ -75,6 +75,9 @@ internal static class BookAssets
           border-radius: 6px; overflow-x: auto;
         }
         pre.code code { font-size: 0.85rem; }
+        .cell.markdown pre.code { margin: 0.75em 0; }
+        .diff-add { display: inline-block; width: 100%; background: #e6ffec; color: #116329; }
+        .diff-del { display: inline-block; width: 100%; background: #ffebe9; color: #82071e; }
         .tok-kw { color: #cf222e; }
         .tok-str { color: #0a3069; }
         .tok-com { color: #6e7781; font-style: italic; }

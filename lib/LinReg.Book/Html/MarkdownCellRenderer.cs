@@ -189,6 +189,7 @@ internal sealed class MarkdownCellRenderer
         _pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new MathInlineRenderer(math));
         renderer.ObjectRenderers.Replace<HtmlMathBlockRenderer>(new MathBlockRenderer(math));
+        renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new BookCodeBlockRenderer());
         renderer.Render(obj);
         writer.Flush();
         return writer.ToString();
@@ -268,6 +269,36 @@ internal sealed class MarkdownCellRenderer
     {
         protected override void Write(HtmlRenderer renderer, MathInline obj) =>
             renderer.Write(math.Convert(obj.Content.ToString(), obj.DelimiterCount >= 2, insideParagraph: true));
+    }
+
+    /// <summary>
+    /// A code block inside a markdown cell, boxed like a code cell (<c>pre.code</c>): C# highlighted by the same Roslyn
+    /// highlighter as the code cells, a <c>diff</c> block with its added and removed lines marked, any other language
+    /// (the chapter's Python) as plain escaped text.
+    /// </summary>
+    private sealed class BookCodeBlockRenderer : HtmlObjectRenderer<CodeBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, CodeBlock obj)
+        {
+            var lines = obj.Lines.Lines.Take(obj.Lines.Count).Select(l => l.Slice.ToString()).ToList();
+            var code = string.Join("\n", lines);
+            var language = (obj as FencedCodeBlock)?.Info?.Trim().ToLowerInvariant() ?? "";
+            string body = language switch
+            {
+                "csharp" or "cs" or "c#" => CSharpHighlighter.Highlight(code),
+                "diff" => string.Join("\n", lines.Select(DiffLine)),
+                _ => HtmlText.Escape(code),
+            };
+            var cls = language.Length > 0 ? $" class=\"language-{HtmlText.Escape(language)}\"" : "";
+            renderer.EnsureLine();
+            renderer.Write($"<pre class=\"code\"><code{cls}>{body}</code></pre>");
+            renderer.WriteLine();
+        }
+
+        private static string DiffLine(string line) =>
+            line.StartsWith('+') ? $"<span class=\"diff-add\">{HtmlText.Escape(line)}</span>"
+            : line.StartsWith('-') ? $"<span class=\"diff-del\">{HtmlText.Escape(line)}</span>"
+            : HtmlText.Escape(line);
     }
 
     private sealed class MathBlockRenderer(MathLog math) : HtmlObjectRenderer<MathBlock>
