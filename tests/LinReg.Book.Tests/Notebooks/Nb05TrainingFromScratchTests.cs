@@ -70,6 +70,36 @@ public sealed class Nb05TrainingFromScratchTests(Nb05Fixture nb) : IClassFixture
     }
 
     [Fact]
+    public void BothLosses_AreTheNoiseFloorPlusTheExcess_WithSigmaTheSecondMomentMatrix()
+    {
+        // expected loss of θ̂ on fresh (x, y): ½σ² + ½(θ̂ − θ)ᵀ E[(x, 1)(x, 1)ᵀ](θ̂ − θ), and for x ~ N(0, I) that
+        // second-moment matrix is I (the covariance would have a zero for the bias). θ̂ from the Trainer run here.
+        var (data, valid) = Split.TrainValidation(SyntheticData.Linear([2.0, -3.4], 4.2, 1250, 0.01, seed: 0), 0.2, seed: 0);
+        var model = new LinearRegressionScratch(2, 0);
+        new Trainer(model, new SquaredLoss(halved: true), new ScratchSgd(model.Parameters, 0.03))
+            .Fit(new DataIter(data, 32, shuffle: true, seed: 0), 5);
+        double[] delta = [model.Weight.Value[0] - 2.0, model.Weight.Value[1] + 3.4, model.Bias.Value[0] - 4.2];
+        double predicted = 0.5 * 0.01 * 0.01 + 0.5 * delta.Sum(e => e * e);
+        Assert.Equal(1, nb.Get<double>("finalTrainLoss") / predicted, 0.1);
+        Assert.Equal(1, nb.Get<List<double>>("validLosses")[4] / predicted, 0.1);
+        // without the bias term (the covariance reading) the prediction misses the measured loss by far more than 10%
+        double covarianceReading = 0.5 * 0.01 * 0.01 + 0.5 * (delta[0] * delta[0] + delta[1] * delta[1]);
+        Assert.True(nb.Get<double>("finalTrainLoss") / covarianceReading > 1.5);
+    }
+
+    [Fact]
+    public void InitialWeights_AreTheDatasFirstFeaturesTimesInitStd()
+    {
+        // the text: model seed 0 and data seed 0 share the normal stream, so w₀ = 0.01 · x₀ (notebook 04's first example)
+        var first = SyntheticData.SeedListing(0);
+        var untrained = new LinearRegressionScratch(2, seed: 0);
+        Assert.Equal(0.01 * first.X[0], untrained.Weight.Value[0], 15);
+        Assert.Equal(0.01 * first.X[1], untrained.Weight.Value[1], 15);
+        Assert.Equal(0.5796, first.X[0], 4);   // as notebook 04 prints it
+        Assert.Equal(0.8129, first.X[1], 4);
+    }
+
+    [Fact]
     public void ErrorShrink_About114_AgainstTheRoundBowls130()
     {
         // (1 − η)^160 with η = 0.03: 0.97^160 = e^(160·ln 0.97) ≈ 0.00765 → ≈ 130.8
