@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinReg.Probability;
 using LinReg.Data;
 using MathNet.Numerics.LinearAlgebra;
@@ -111,6 +112,10 @@ public class Exercises07To11Tests
         for (int k = 0; k < 200; k++) { double mid = (lo + hi) / 2; if (Floor(mid, 1) < target) lo = mid; else hi = mid; }
         AssertCorrect("8.3", (lo + hi) / 2);
         AssertWrong("8.3", 0.03 / 8);   // scaling with √|B| instead of |B|
+        // the question allows 3 significant digits: the rounded value passes, the next one up does not
+        double eta = (lo + hi) / 2;
+        AssertCorrect("8.3", double.Parse(eta.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+        AssertWrong("8.3", 4.70e-4);
     }
 
     // ------------------------------------------------------------------ 09
@@ -197,6 +202,30 @@ public class Exercises07To11Tests
         Assert.Equal(20640 - 207, present.Length);
         AssertCorrect("10.1", present.Average());
         AssertWrong("10.1", present.Sum() / 20640);   // dividing by all rows is the classic slip
+    }
+
+    [Fact]
+    public void Answer_10_1_TheValueAsTheLoadReportPrintsIt_IsAccepted()
+    {
+        // The question says "read it from the load report", which prints the value with 6 significant digits. The
+        // expected text is built here from the hand-parsed mean, and the reader's answer is parsed back from the
+        // report's own line, so a report that rounds differently fails too.
+        var lines = File.ReadLines(HousingCsv()).ToArray();
+        int col = Array.IndexOf(lines[0].Split(','), "total_bedrooms");
+        double mean = lines.Skip(1).Select(l => l.Split(',')[col]).Where(v => v.Length > 0)
+            .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).Average();
+        string rounded = mean.ToString("G6", CultureInfo.InvariantCulture);
+        Assert.Equal("537.871", rounded);
+        string report = CsvTable.Load(HousingCsv()).ToDataset("median_house_value", ["ocean_proximity"], MissingValuePolicy.ImputeMean).Report.ToString();
+        string marker = "total_bedrooms imputed with ";
+        int at = report.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, report);
+        string printed = new(report[(at + marker.Length)..].TakeWhile(c => char.IsDigit(c) || c == '.').ToArray());
+        Assert.Equal(rounded, printed);
+        AssertCorrect("10.1", double.Parse(printed, CultureInfo.InvariantCulture));
+        AssertCorrect("10.1", 537.87);                    // two decimals, as a reader might copy it
+        AssertWrong("10.1", 537.9);                       // wrong in the 4th significant digit
+        AssertWrong("10.1", 538);                         // rounded to whole bedrooms: too coarse for the question
     }
 
     [Fact]

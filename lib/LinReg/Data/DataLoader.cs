@@ -15,7 +15,8 @@ public sealed class DataLoader : IEnumerable<Batch>
     /// <summary>Creates the loader.</summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="batchSize">|B| ≥ 1.</param>
-    /// <param name="shuffle">Reshuffle every epoch.</param>
+    /// <param name="shuffle">Reshuffle every epoch. Defaults to true here, unlike PyTorch's <c>DataLoader</c>, whose
+    /// default is <c>shuffle=False</c> (notebook 11, pitfall 1).</param>
     /// <param name="seed">Seed of the shuffling generator.</param>
     /// <param name="dropLast">Skip the last partial batch.</param>
     /// <exception cref="ArgumentOutOfRangeException">batchSize ≤ 0.</exception>

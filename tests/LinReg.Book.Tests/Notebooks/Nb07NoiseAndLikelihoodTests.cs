@@ -47,6 +47,10 @@ public sealed class Nb07NoiseAndLikelihoodTests(Nb07Fixture nb) : IClassFixture<
         double rssOverN = r.DotProduct(r) / 200;
         Assert.InRange(Math.Abs(nb.Get<double>("sigma2Mle") / rssOverN - 1), 0, 1e-8);
         Assert.Equal(r.DotProduct(r) / 197, nb.Get<double>("sigma2Unbiased"), 10);
+        // the prose: this draw's RSS/n (MathNet QR above) is 0.292, above σ² = 0.25, while E[RSS/n] = σ²(n − p)/n
+        // (the closed form, written out) is 0.24625
+        Assert.Equal(0.292, rssOverN, 0.0005);
+        Assert.Equal(0.25 * 197 / 200, nb.Get<double>("expectedRssOverN"), 12);
         // the profile's grid minimum is σ̂ up to half a grid step (0.005)
         Assert.InRange(Math.Abs(nb.Get<double>("sigmaAtGridMinimum") - Math.Sqrt(rssOverN)), 0, 0.0025);
     }
@@ -73,6 +77,13 @@ public sealed class Nb07NoiseAndLikelihoodTests(Nb07Fixture nb) : IClassFixture<
         Assert.Equal(nb.Get<double>("crossShift"), nb.Get<double>("crossShiftWorse"), 12);
         var residuals = nb.Get<double[]>("ladCleanResiduals");
         Assert.True(residuals[29] > 0 && residuals[28] < 0, "point 29 below the clean LAD line, point 28 above");
+        // the chart's two nearly coinciding lines: least squares on the clean data by MathNet QR, against the LAD slope
+        double[] xo = nb.Get<double[]>("xo"), yo = nb.Get<double[]>("yo");
+        var a = Matrix<double>.Build.Dense(xo.Length, 2, (i, j) => j == 0 ? xo[i] : 1.0);
+        double olsCleanSlope = a.QR().Solve(Vector<double>.Build.Dense(yo))[0];
+        Assert.Equal(1.488, olsCleanSlope, 0.0005);
+        double ladOutlierSlope = nb.Get<double[]>("ladOutlier", "Weights")[0];
+        Assert.InRange(Math.Abs(ladOutlierSlope - olsCleanSlope), 0, 0.02);
     }
 
     [Fact]

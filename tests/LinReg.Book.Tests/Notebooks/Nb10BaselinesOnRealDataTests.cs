@@ -113,6 +113,17 @@ public sealed class Nb10BaselinesOnRealDataTests(Nb10Fixture nb) : IClassFixture
         Assert.True(nb.Get<double>("bins", "9.Mean") < -0.1);
         Assert.True(nb.Get<double>("bins", "4.Mean") > 0.1);
         Assert.True(nb.Get<double>("bins", "9.Std") > 1.6 * nb.Get<double>("bins", "0.Std"));
+        // part of the right end is the cap: the top tenth by fitted value (independent fit, sorted here) holds most
+        // capped districts, and without them its mean residual is close to zero
+        int[] top = Enumerable.Range(0, valid.Count).OrderByDescending(i => fitted[i]).Take(valid.Count / 10).ToArray();
+        int cappedInTop = top.Count(i => valid.Y[i] == cap);
+        Assert.Equal(cappedInTop, nb.Get<int>("cappedInTopTenth"));
+        Assert.True(cappedInTop > capped.Length / 2, $"{cappedInTop} of {capped.Length} capped rows in the top tenth");
+        double withCap = top.Average(i => fitted[i] - valid.Y[i]);
+        double withoutCap = top.Where(i => valid.Y[i] != cap).Average(i => fitted[i] - valid.Y[i]);
+        Assert.Equal(withCap, nb.Get<double>("topTenthMean"), 9);
+        Assert.Equal(withoutCap, nb.Get<double>("topTenthMeanBelowCap"), 9);
+        Assert.True(Math.Abs(withoutCap) < Math.Abs(withCap) / 2, $"top tenth: {withCap} with the cap, {withoutCap} without");
     }
 
     [Fact]

@@ -179,5 +179,14 @@ public sealed class Nb11CommonPitfallsTests(Nb11Fixture nb) : IClassFixture<Nb11
         Assert.True(steps > 100 * nb.Get<int>("stepsStandardized"));
         Assert.True(nb.Get<int>("zigzagUnscaled") >= 45);           // w₂ crosses its optimum at (nearly) every step
         Assert.True(nb.Get<int>("minibatchStepsUnscaled") > 50 * nb.Get<int>("minibatchStepsStandardized"));
+
+        // standardizing fixes units, not correlation: the standardized housing data keep κ in the hundreds
+        // (eigenvalues of X̃ᵀX̃/n by MathNet's symmetric EVD, as above)
+        var table = CsvTable.Load(Path.Combine(TestPaths.RepoRoot, "data", "housing", "housing.csv"))
+            .ToDataset("median_house_value", ["ocean_proximity"], MissingValuePolicy.DropRows).Data;
+        double[] housingEig = HessianEigenvalues(Standardizer.Fit(table).Transform(table));
+        double kappaHousing = housingEig[^1] / housingEig[0];
+        Assert.Equal(kappaHousing, nb.Get<double>("kappaHousing"), 6);
+        Assert.InRange(kappaHousing, 260, 280);
     }
 }
