@@ -76,7 +76,10 @@ internal static class RefinedQr
             }
             previous = last;
             last = dzNorm;
-            if (dzNorm <= TwoToMinus104 * zNorm) { converged = true; break; }
+            // Pass 1 is the plain QR solve; its correction is the whole solution. A zero there (Qᵀy rounded to 0 when the
+            // answer is below ε of ‖y‖, e.g. a tiny column under a large ridge α) says nothing yet: only the next pass,
+            // from the double-double residual, can tell a zero answer from a lost one.
+            if (it >= 2 && dzNorm <= TwoToMinus104 * zNorm) { converged = true; break; }
             if (it >= 3 && dzNorm > 0.5 * previous)
             {
                 converged = dzNorm <= TwoToMinus50 * zNorm; // stalled, but below double's resolution of z

@@ -42,6 +42,18 @@ public class LeastSquaresTests
         Assert.Equal(1.0, fit.ConditionNumber, 1e-12); // one column: σ₁/σ₁
     }
 
+    /// <summary>
+    /// The same kind as RidgeTests.FitRidge_TinyColumnUnderLargeAlpha_RefinementRecoversTheWeight, without ridge: y
+    /// almost orthogonal to the one column, so the plain QR solve rounds Qᵀy to exactly 0 and only refinement can find
+    /// the weight. Exact answer by the closed form of one column without intercept: w = xᵀy / xᵀx = 1e-20 / 3.
+    /// </summary>
+    [Fact]
+    public void Fit_RefinedQr_ZeroFirstSolveOfANonzeroAnswer_IsRefined()
+    {
+        var fit = LeastSquares.Fit([1.0, 1.0, 1.0], 3, 1, [-1.0, 1.0, 1e-20], LeastSquaresMethod.RefinedQr, fitIntercept: false);
+        Assert.Equal(1e-20 / 3, fit.Weights[0], 1e-20 / 3 * 1e-14);
+    }
+
     [Fact]
     public void ExactSolve_WorkedExample2_IsThirteenFifths()
     {

@@ -77,6 +77,23 @@ public class RidgeTests
 
     // ------------------------------------------------------------------ exact answers
 
+    /// <summary>
+    /// Found by the property test below (CsCheck seed 1XV2DMyAXG53): a column of size 1e-71 under α = 8. The QR solve
+    /// of the augmented system rounds Qᵀ[y_c; 0] to exactly 0, and refinement stopped on its first pass because a zero
+    /// correction of a zero solution looked converged, returning w = 0 for the exact 4.765e-71 / (2·(2.3825e-71)² + 8)
+    /// (closed form of one centred feature: w = x_cᵀy_c / (x_cᵀx_c + α)).
+    /// </summary>
+    [Fact]
+    public void FitRidge_TinyColumnUnderLargeAlpha_RefinementRecoversTheWeight()
+    {
+        double x1 = 4765e-74;
+        var fit = LeastSquares.FitRidge([0, x1], 2, 1, [-1, 1], 8);
+        double half = x1 / 2;
+        double expected = x1 / (2 * half * half + 8);
+        Assert.Equal(expected, fit.Weights[0], Math.Abs(expected) * 1e-14);
+        Assert.True(fit.RefinementIterations >= 2, $"{fit.RefinementIterations} passes");
+    }
+
     [Fact]
     public void FitRidge_SmallRandomProblems_MatchExactRationalSolution()
     {
