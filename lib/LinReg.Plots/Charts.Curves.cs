@@ -31,11 +31,6 @@ public static partial class Charts
     public static GenericChart PointsAndCurves(IReadOnlyList<double> x, IReadOnlyList<double> y, IEnumerable<Series> curves,
         string name = "data", double? yMin = null, double? yMax = null, string title = "", string xTitle = "x", string yTitle = "y")
     {
-        var xs = Validate.Values(x, nameof(x));
-        var ys = Validate.Values(y, nameof(y));
-        Validate.SameLength(xs.Length, nameof(x), ys.Length, nameof(y));
-        ArgumentNullException.ThrowIfNull(curves);
-        ArgumentNullException.ThrowIfNull(name);
         if (yMin.HasValue != yMax.HasValue)
             throw new ArgumentException("Give both yMin and yMax (a fixed vertical range), or neither.", yMin.HasValue ? nameof(yMax) : nameof(yMin));
         if (yMin is double lo && yMax is double hi)
@@ -45,19 +40,8 @@ public static partial class Charts
             if (!(lo < hi))
                 throw new ArgumentOutOfRangeException(nameof(yMin), lo, $"yMin ({Format.Num(lo)}) must be less than yMax ({Format.Num(hi)}).");
         }
-        var traces = new List<GenericChart> { Trace(xs, ys, Mode.Markers, name) };
-        int k = 0;
-        foreach (var c in curves)
-        {
-            if (c is null) throw new ArgumentNullException(nameof(curves), $"curves[{k}] is null.");
-            ArgumentNullException.ThrowIfNull(c.Name, $"curves[{k}].Name");
-            var cx = Validate.Values(c.X, $"curves[{k}].X");
-            var cy = Validate.Values(c.Y, $"curves[{k}].Y");
-            Validate.SameLength(cx.Length, $"curves[{k}].X", cy.Length, $"curves[{k}].Y");
-            traces.Add(Trace(cx, cy, Mode.Lines, c.Name));
-            k++;
-        }
-        var chart = Finish(PChart.Combine(traces), title, xTitle, yTitle);
+        // the same markers and lines as ScatterWithCurves (which checks the data and the curves), then the fixed range
+        var chart = ScatterWithCurves(x, y, curves, name, title, xTitle, yTitle);
         return yMin is double min && yMax is double max
             ? chart.WithYAxisStyle<double, double, string>(TitleText: yTitle, MinMax: Tuple.Create(min, max))
             : chart;

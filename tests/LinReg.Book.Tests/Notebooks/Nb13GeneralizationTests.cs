@@ -19,7 +19,7 @@ public sealed class Nb13GeneralizationTests(Nb13Fixture nb) : IClassFixture<Nb13
     private const double Sigma = 0.25;
     private static readonly double[] Truth = [1, -3, 1, 4];
 
-    private static (double[] X, double[] Y) Draw(int n, int seed)
+    internal static (double[] X, double[] Y) Draw(int n, int seed)
     {
         var uniform = new Random(seed);
         var noise = new NormalSampler(seed + 1_000_000);

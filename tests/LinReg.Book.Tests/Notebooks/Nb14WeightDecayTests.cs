@@ -27,19 +27,8 @@ public sealed class Nb14WeightDecayTests(Nb14Fixture nb) : IClassFixture<Nb14Fix
         return (theta[0], theta.SubVector(1, d).ToArray());
     }
 
-    private static (double[] X, double[] Y) Draw(int n, int seed)
-    {
-        var uniform = new Random(seed);
-        var noise = new NormalSampler(seed + 1_000_000);
-        var x = new double[n];
-        var y = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            x[i] = 2 * uniform.NextDouble() - 1;
-            y[i] = 1 - 3 * x[i] + x[i] * x[i] + 4 * x[i] * x[i] * x[i] + 0.25 * noise.Next();
-        }
-        return (x, y);
-    }
+    // notebook 14's polynomial data are notebook 13's generator (the cubic plus 𝒩(0, 0.25²) noise), drawn the same way
+    private static (double[] X, double[] Y) Draw(int n, int seed) => Nb13GeneralizationTests.Draw(n, seed);
 
     /// <summary>The powers x, …, x¹⁵ standardized with the TRAINING rows' mean and population standard deviation.</summary>
     private static (double[] Train, double[] Valid, double[] Mu, double[] S) StandardizedPowers()

@@ -96,19 +96,8 @@ public class SilentWrongFitTests
 
     private static Problem NearlyCollinear(double delta)
     {
-        var rng = new Random(7);
-        int n = 30;
-        var x = new double[n * 3];
-        var y = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double a = rng.NextDouble() * 4 - 2, b = rng.NextDouble() * 4 - 2, z = rng.NextDouble() * 2 - 1;
-            x[i * 3] = a;
-            x[i * 3 + 1] = b;
-            x[i * 3 + 2] = a + b + delta * z;
-            y[i] = 1 + 2 * a - b + 0.5 * x[i * 3 + 2] + 0.1 * (rng.NextDouble() - 0.5);
-        }
-        return new Problem($"collinear δ={delta:G1}", x, n, 3, y, true);
+        var (x, y) = TestDesigns.NearlyCollinear(delta);
+        return new Problem($"collinear δ={delta:G1}", x, y.Length, 3, y, true);
     }
 
     private static Problem Scaled(double unit) => new($"x of size {unit:G1}",
